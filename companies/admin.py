@@ -1,0 +1,130 @@
+"""Admin for companies and reference data.
+
+Reference data is the platform administrator's; organisers may read it. An organiser sees the
+SMEs and buyers registered with the pavilions they organise, and no others.
+"""
+
+from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from events.organisers import pavilions_organised_by
+
+from .models import SME, Certification, ForeignBuyer, Language, Market, Membership, Sector
+
+
+@admin.register(Sector)
+class SectorAdmin(admin.ModelAdmin):
+    list_display = ["code", "name_en", "name_ja", "level", "parent", "fair"]
+    list_filter = ["level", "fair"]
+    search_fields = ["code", "name_en", "name_ja"]
+    list_select_related = ["parent", "fair"]
+    autocomplete_fields = ["parent"]
+
+
+@admin.register(Market)
+class MarketAdmin(admin.ModelAdmin):
+    list_display = ["code", "name_en", "name_ja", "kind"]
+    list_filter = ["kind"]
+    search_fields = ["code", "name_en", "name_ja"]
+    filter_horizontal = ["countries"]
+
+
+@admin.register(Language)
+class LanguageAdmin(admin.ModelAdmin):
+    list_display = ["code", "name_en", "name_ja"]
+    search_fields = ["code", "name_en", "name_ja"]
+
+
+@admin.register(Certification)
+class CertificationAdmin(admin.ModelAdmin):
+    list_display = ["code", "name_en", "name_ja"]
+    list_filter = ["markets"]
+    search_fields = ["code", "name_en", "name_ja"]
+    filter_horizontal = ["markets", "sectors"]
+
+
+class OrganiserScopedCompanyAdmin(admin.ModelAdmin):
+    """Organisers see companies registered with their pavilions; search always stays in scope."""
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if request.user.is_superuser:
+            return queryset
+        return queryset.filter(
+            registrations__pavilion__in=pavilions_organised_by(request.user)).distinct()
+
+    def get_search_results(self, request, queryset, search_term):
+        # The registration form's company picker must offer companies not yet registered.
+        if request.path.endswith("/autocomplete/") and request.user.is_staff:
+            queryset = self.model.objects.all()
+        return super().get_search_results(request, queryset, search_term)
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["user"]
+    fields = ["user", "role", "job_title"]
+
+
+@admin.register(SME)
+class SMEAdmin(OrganiserScopedCompanyAdmin):
+    list_display = ["name_en", "name_ja", "prefecture", "industry_class", "employees",
+                    "capital_yen", "export_experience"]
+    list_filter = ["prefecture", "industry_class", "export_experience", "sectors__parent",
+                   "certifications"]
+    search_fields = ["name_en", "name_ja", "products_en", "products_ja"]
+    filter_horizontal = ["sectors", "target_markets", "languages", "certifications"]
+    inlines = [MembershipInline]
+    fieldsets = [
+        (None, {"fields": ["name_ja", "name_en", "prefecture", "website", "contact_email"]}),
+        (_("SME Basic Act"), {"fields": ["industry_class", "employees", "capital_yen"]}),
+        (_("Profile"), {"fields": ["description_ja", "description_en", "products_ja",
+                                   "products_en"]}),
+        (_("Markets and readiness"), {"fields": ["sectors", "target_markets", "languages",
+                                                 "certifications", "export_experience"]}),
+    ]
+
+    def get_inlines(self, request, obj):
+        return self.inlines if request.user.is_superuser else []
+
+
+@admin.register(ForeignBuyer)
+class ForeignBuyerAdmin(OrganiserScopedCompanyAdmin):
+    list_display = ["name", "country", "city", "buyer_type", "order_size"]
+    list_filter = ["buyer_type", "order_size", "country"]
+    search_fields = ["name", "city", "sourcing_needs"]
+    list_select_related = ["country"]
+    autocomplete_fields = ["country"]
+    filter_horizontal = ["sectors", "languages", "required_certifications"]
+    inlines = [MembershipInline]
+
+    def get_inlines(self, request, obj):
+        return self.inlines if request.user.is_superuser else []
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "sme", "buyer", "role", "job_title"]
+    list_filter = ["role"]
+    search_fields = ["user__username", "user__email", "sme__name_en", "sme__name_ja",
+                     "buyer__name"]
+    autocomplete_fields = ["user", "sme", "buyer"]
+    list_select_related = ["user", "sme", "buyer"]
+
+
+User = get_user_model()
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class PlatformUserAdmin(UserAdmin):
+    list_display = [*UserAdmin.list_display, "company"]
+    list_select_related = ["membership__sme", "membership__buyer"]
+
+    @admin.display(description=_("company"))
+    def company(self, user):
+        membership = getattr(user, "membership", None)
+        return membership.company if membership else ""

@@ -1,0 +1,13 @@
+"""Settings for the test suite: the database comes from DATABASE_URL (SQLite by default)."""
+
+from config.env import env_str
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = env_str("SECRET_KEY", "django-insecure-test-key-only-for-the-test-suite-0123456789")
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+LANGUAGE_CODE = "en"
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -1,0 +1,304 @@
+"""The organiser's admin: pavilions, applications, buyers, slots and interpreters.
+
+Organisers see only their own pavilions (see admin_scoping); status changes go through the
+services, so the admin enforces the same rules as the pages and the API.
+"""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from . import services
+from .admin_scoping import FairTimeZoneAdmin, PavilionScopedAdmin
+from .models import (
+    BuyerAttendanceDay,
+    BuyerRegistration,
+    ExhibitorRegistration,
+    Interpreter,
+    MeetingSlot,
+    OrganisingOffice,
+    Pavilion,
+    RegistrationStatus,
+    TimetableBreak,
+    TradeFair,
+)
+from .organisers import pavilions_organised_by
+
+admin.site.site_header = _("Japan Pavilion matchmaking")
+admin.site.site_title = _("Japan Pavilion admin")
+admin.site.index_title = _("Organiser administration")
+
+
+@admin.register(OrganisingOffice)
+class OrganisingOfficeAdmin(admin.ModelAdmin):
+    list_display = ["name_en", "name_ja", "kind", "pavilion_count"]
+    list_filter = ["kind"]
+    search_fields = ["name_en", "name_ja"]
+    filter_horizontal = ["members"]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request).annotate(pavilion_total=Count("pavilions"))
+        if request.user.is_superuser:
+            return queryset
+        return queryset.filter(members=request.user)
+
+    @admin.display(description=_("pavilions"), ordering="pavilion_total")
+    def pavilion_count(self, office):
+        return office.pavilion_total
+
+
+@admin.register(TradeFair)
+class TradeFairAdmin(admin.ModelAdmin):
+    list_display = ["name", "city", "country", "venue", "starts_on", "ends_on", "time_zone"]
+    list_filter = ["country"]
+    search_fields = ["name", "city", "venue"]
+    date_hierarchy = "starts_on"
+    autocomplete_fields = ["country"]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request).select_related("country")
+        if request.user.is_superuser:
+            return queryset
+        return queryset.filter(pavilions__in=pavilions_organised_by(request.user)).distinct()
+
+
+class TimetableBreakInline(admin.TabularInline):
+    model = TimetableBreak
+    extra = 0
+
+
+@admin.register(Pavilion)
+class PavilionAdmin(FairTimeZoneAdmin, PavilionScopedAdmin):
+    pavilion_path = ""
+    list_display = ["__str__", "fair", "organiser", "accepted_of_capacity",
+                    "application_opens_at", "application_closes_at", "applications_open"]
+    list_filter = ["fair", "organiser"]
+    search_fields = ["name_en", "name_ja", "fair__name", "fair__city"]
+    list_select_related = ["fair", "organiser"]
+    inlines = [TimetableBreakInline]
+    actions = ["generate_slots"]
+    fieldsets = [
+        (None, {"fields": ["fair", "name_en", "name_ja", "organiser", "booth_capacity"]}),
+        (_("Applications"), {"fields": ["application_opens_at", "application_closes_at"]}),
+        (_("First-time exhibitors"), {"fields": ["first_timer_conditions_en",
+                                                 "first_timer_conditions_ja",
+                                                 "first_timer_fee_discount_percent"]}),
+        (_("Meeting timetable (the fair's local time)"), {
+            "fields": ["meeting_day_starts", "meeting_day_ends", "slot_minutes"]}),
+    ]
+
+    def fair_of(self, pavilion):
+        return pavilion.fair
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(
+            accepted_total=Count("exhibitor_registrations",
+                                 filter=Q(exhibitor_registrations__status="accepted")))
+
+    def get_readonly_fields(self, request, obj=None):
+        if request.user.is_superuser:
+            return []
+        # An organiser runs the pavilion but does not hand it to another office or fair.
+        return ["fair", "organiser"]
+
+    @admin.display(description=_("accepted / booths"), ordering="accepted_total")
+    def accepted_of_capacity(self, pavilion):
+        return f"{pavilion.accepted_total} / {pavilion.booth_capacity}"
+
+    @admin.display(description=_("applications open"), boolean=True)
+    def applications_open(self, pavilion):
+        return pavilion.application_window_open()
+
+    @admin.action(description=_("Generate meeting slots from the timetable"))
+    def generate_slots(self, request, queryset):
+        for pavilion in queryset.select_related("fair"):
+            counts = services.meeting_slots_generate(pavilion=pavilion)
+            self.message_user(request, _(
+                "%(pavilion)s: %(created)s slots created, %(removed)s removed, %(kept)s kept "
+                "because interpreters are booked in them; %(total)s in the timetable."
+            ) % {"pavilion": pavilion, **counts}, messages.SUCCESS)
+
+
+class ExhibitorRegistrationForm(forms.ModelForm):
+    """Checks an organiser's application on an SME's behalf, and a booth, before saving."""
+
+    class Meta:
+        model = ExhibitorRegistration
+        fields = ["pavilion", "sme", "message", "booth"]
+
+    def clean(self):
+        cleaned = super().clean()
+        try:
+            if self.instance.pk is None:
+                if cleaned.get("pavilion") and cleaned.get("sme"):
+                    services.exhibitor_registration_check_apply(
+                        pavilion=cleaned["pavilion"], sme=cleaned["sme"])
+            elif "booth" in self.changed_data:
+                if cleaned.get("booth") and self.instance.status != RegistrationStatus.ACCEPTED:
+                    raise ValidationError({"booth": _(
+                        "Only an accepted exhibitor can have a booth.")})
+                services.exhibitor_registration_check_booth(
+                    registration=self.instance, booth=cleaned.get("booth", ""))
+        except ValidationError as error:
+            self._update_errors(error)
+        return cleaned
+
+
+@admin.register(ExhibitorRegistration)
+class ExhibitorRegistrationAdmin(FairTimeZoneAdmin, PavilionScopedAdmin):
+    form = ExhibitorRegistrationForm
+    list_display = ["sme", "pavilion", "status", "booth", "is_sme_eligible",
+                    "first_time_exhibitor", "applied_at"]
+    list_filter = ["status", "pavilion", "first_time_exhibitor", "is_sme_eligible",
+                   "sme__prefecture", "sme__export_experience"]
+    search_fields = ["sme__name_en", "sme__name_ja", "booth"]
+    list_select_related = ["sme", "pavilion", "pavilion__fair"]
+    autocomplete_fields = ["sme"]
+    actions = ["accept", "waitlist", "reject"]
+    readonly_fields = ["status", "eligibility_reason", "first_time_exhibitor", "applied_at",
+                       "decided_at", "decided_by"]
+
+    def fair_of(self, registration):
+        return registration.pavilion.fair
+
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return ["pavilion", "sme", "message"]
+        return ["pavilion", "sme", "status", "booth", "eligibility_reason",
+                "first_time_exhibitor", "message", "applied_at", "decided_at", "decided_by"]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return []
+        return ["pavilion", "sme", "message", *self.readonly_fields]
+
+    @admin.display(description=_("SME eligibility"))
+    def eligibility_reason(self, registration):
+        return registration.eligibility.reason
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            created = services.exhibitor_registration_apply(
+                pavilion=obj.pavilion, sme=obj.sme, message=obj.message)
+            obj.__dict__.update(created.__dict__)
+        elif "booth" in form.changed_data:
+            services.exhibitor_registration_assign_booth(
+                registration=obj, booth=obj.booth, by=request.user)
+
+    def _decide(self, request, queryset, status):
+        done = 0
+        for registration in queryset.select_related("sme", "pavilion"):
+            try:
+                services.exhibitor_registration_decide(
+                    registration=registration, status=status, by=request.user)
+                done += 1
+            except ValidationError as error:
+                self.message_user(request, f"{registration.sme}: {' '.join(error.messages)}",
+                                  messages.ERROR)
+        if done:
+            self.message_user(request, ngettext(
+                "%(count)d application is now %(status)s.",
+                "%(count)d applications are now %(status)s.", done,
+            ) % {"count": done, "status": RegistrationStatus(status).label.lower()},
+                messages.SUCCESS)
+
+    @admin.action(description=_("Accept the selected applications"),
+                  permissions=["change"])
+    def accept(self, request, queryset):
+        self._decide(request, queryset, RegistrationStatus.ACCEPTED)
+
+    @admin.action(description=_("Waitlist the selected applications"),
+                  permissions=["change"])
+    def waitlist(self, request, queryset):
+        self._decide(request, queryset, RegistrationStatus.WAITLISTED)
+
+    @admin.action(description=_("Reject the selected applications"),
+                  permissions=["change"])
+    def reject(self, request, queryset):
+        self._decide(request, queryset, RegistrationStatus.REJECTED)
+
+
+class BuyerAttendanceDayInline(admin.TabularInline):
+    model = BuyerAttendanceDay
+    extra = 1
+
+
+@admin.register(BuyerRegistration)
+class BuyerRegistrationAdmin(PavilionScopedAdmin):
+    list_display = ["buyer", "buyer_country", "pavilion", "status", "attendance", "registered_at"]
+    list_filter = ["status", "pavilion", "buyer__buyer_type", "buyer__country"]
+    search_fields = ["buyer__name", "buyer__city"]
+    list_select_related = ["buyer", "buyer__country", "pavilion", "pavilion__fair"]
+    autocomplete_fields = ["buyer"]
+    inlines = [BuyerAttendanceDayInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("days")
+
+    @admin.display(description=_("country"), ordering="buyer__country__name_en")
+    def buyer_country(self, registration):
+        return registration.buyer.country
+
+    @admin.display(description=_("days"))
+    def attendance(self, registration):
+        return ", ".join(f"{d.day:%m-%d}" for d in registration.days.all())
+
+
+@admin.register(MeetingSlot)
+class MeetingSlotAdmin(PavilionScopedAdmin):
+    list_display = ["local_start", "local_end", "pavilion", "interpreter_count"]
+    list_filter = ["pavilion"]
+    list_select_related = ["pavilion", "pavilion__fair"]
+    date_hierarchy = "starts_at"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(interpreter_total=Count("interpreters"))
+
+    @admin.display(description=_("starts (fair time)"), ordering="starts_at")
+    def local_start(self, slot):
+        local = slot.pavilion.fair.local(slot.starts_at)
+        return f"{local:%Y-%m-%d %H:%M} {local.tzname()}"
+
+    @admin.display(description=_("ends (fair time)"), ordering="ends_at")
+    def local_end(self, slot):
+        return f"{slot.pavilion.fair.local(slot.ends_at):%H:%M}"
+
+    @admin.display(description=_("interpreters free"), ordering="interpreter_total")
+    def interpreter_count(self, slot):
+        return slot.interpreter_total
+
+
+@admin.register(Interpreter)
+class InterpreterAdmin(PavilionScopedAdmin):
+    list_display = ["name", "pavilion", "language_list", "available_slot_count"]
+    list_filter = ["pavilion", "languages"]
+    search_fields = ["name", "email"]
+    filter_horizontal = ["languages", "available_slots"]
+    list_select_related = ["pavilion", "pavilion__fair"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("languages").annotate(
+            slot_total=Count("available_slots", distinct=True))
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        slots = form.base_fields.get("available_slots")
+        if slots is not None:
+            # Only this pavilion's slots can be offered; a new interpreter picks them after saving.
+            queryset = MeetingSlot.objects.select_related("pavilion__fair")
+            slots.queryset = queryset.filter(pavilion=obj.pavilion) if obj else queryset.none()
+            slots.label_from_instance = str
+        return form
+
+    @admin.display(description=_("languages"))
+    def language_list(self, interpreter):
+        return ", ".join(language.code for language in interpreter.languages.all())
+
+    @admin.display(description=_("available slots"), ordering="slot_total")
+    def available_slot_count(self, interpreter):
+        return interpreter.slot_total
+
+

@@ -1,0 +1,278 @@
+"""Writes on pavilions: applications and decisions, buyer registrations, meeting slots.
+
+Every function here is what the admin, the pages, the API and the tasks call; each raises
+``django.core.exceptions.ValidationError`` with a message a person can act on.
+"""
+
+from datetime import UTC, date, datetime, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from companies.eligibility import sme_eligibility
+from companies.models import SME, ForeignBuyer
+
+from .models import (
+    BuyerAttendanceDay,
+    BuyerRegistration,
+    BuyerRegistrationStatus,
+    ExhibitorRegistration,
+    MeetingSlot,
+    Pavilion,
+    RegistrationStatus,
+)
+
+
+def _locked(pavilion: Pavilion) -> Pavilion:
+    """The pavilion row, locked until the transaction ends, so capacity checks cannot race."""
+    return Pavilion.objects.select_for_update().select_related("fair").get(pk=pavilion.pk)
+
+
+def sme_is_first_time_exhibitor(*, sme: SME, pavilion: Pavilion) -> bool:
+    """No accepted place at an earlier pavilion and no direct exports."""
+    if sme.exports_directly:
+        return False
+    earlier = ExhibitorRegistration.objects.filter(
+        sme=sme, status=RegistrationStatus.ACCEPTED,
+        pavilion__fair__starts_on__lt=pavilion.fair.starts_on,
+    )
+    return not earlier.exists()
+
+
+def exhibitor_registration_check_apply(
+    *, pavilion: Pavilion, sme: SME, at: datetime | None = None
+) -> None:
+    """Raise the error an application would meet now: window, eligibility, applying twice.
+
+    Forms call it to show the error before saving; the apply service calls it again under a lock.
+    """
+    at = at or timezone.now()
+    if at < pavilion.application_opens_at:
+        raise ValidationError(_("Applications to %(pavilion)s open on %(date)s.") % {
+            "pavilion": pavilion, "date": _local(pavilion, pavilion.application_opens_at)})
+    if at >= pavilion.application_closes_at:
+        raise ValidationError(_("Applications to %(pavilion)s closed on %(date)s.") % {
+            "pavilion": pavilion, "date": _local(pavilion, pavilion.application_closes_at)})
+    eligibility = sme_eligibility(industry_class=sme.industry_class,
+                                  capital_yen=sme.capital_yen, employees=sme.employees)
+    if not eligibility.eligible:
+        raise ValidationError(eligibility.reason)
+    existing = ExhibitorRegistration.objects.filter(pavilion=pavilion, sme=sme).first()
+    if existing is not None and existing.status != RegistrationStatus.WITHDRAWN:
+        raise ValidationError(_(
+            "%(sme)s has already applied to %(pavilion)s (status: %(status)s)."
+        ) % {"sme": sme, "pavilion": pavilion, "status": existing.get_status_display()})
+
+
+@transaction.atomic
+def exhibitor_registration_apply(
+    *, pavilion: Pavilion, sme: SME, message: str = "", at: datetime | None = None
+) -> ExhibitorRegistration:
+    """An SME applies to exhibit in a pavilion.
+
+    Side effects: creates the registration (or reopens the SME's withdrawn one) with the SME Basic
+    Act verdict and first-timer status computed from the profile as it is now.
+    """
+    at = at or timezone.now()
+    pavilion = _locked(pavilion)
+    exhibitor_registration_check_apply(pavilion=pavilion, sme=sme, at=at)
+    fields = {
+        "is_sme_eligible": True,
+        "eligibility_industry_class": sme.industry_class,
+        "eligibility_capital_yen": sme.capital_yen,
+        "eligibility_employees": sme.employees,
+        "first_time_exhibitor": sme_is_first_time_exhibitor(sme=sme, pavilion=pavilion),
+        "message": message,
+        "applied_at": at,
+    }
+    existing = ExhibitorRegistration.objects.select_for_update().filter(
+        pavilion=pavilion, sme=sme).first()
+    if existing is not None:
+        for name, value in fields.items():
+            setattr(existing, name, value)
+        existing.status = RegistrationStatus.APPLIED
+        existing.decided_at = existing.decided_by = None
+        existing.save()
+        return existing
+    try:
+        with transaction.atomic():
+            return ExhibitorRegistration.objects.create(pavilion=pavilion, sme=sme, **fields)
+    except IntegrityError:
+        # Another request created it between our check and our insert.
+        raise ValidationError(_("%(sme)s has already applied to %(pavilion)s.") % {
+            "sme": sme, "pavilion": pavilion}) from None
+
+
+_DECISIONS = {
+    RegistrationStatus.ACCEPTED: {RegistrationStatus.APPLIED, RegistrationStatus.WAITLISTED,
+                                  RegistrationStatus.REJECTED},
+    RegistrationStatus.WAITLISTED: {RegistrationStatus.APPLIED, RegistrationStatus.ACCEPTED,
+                                    RegistrationStatus.REJECTED},
+    RegistrationStatus.REJECTED: {RegistrationStatus.APPLIED, RegistrationStatus.WAITLISTED,
+                                  RegistrationStatus.ACCEPTED},
+    RegistrationStatus.WITHDRAWN: {RegistrationStatus.APPLIED, RegistrationStatus.WAITLISTED,
+                                   RegistrationStatus.ACCEPTED},
+}
+
+
+@transaction.atomic
+def exhibitor_registration_decide(
+    *, registration: ExhibitorRegistration, status: str, by=None, booth: str | None = None
+) -> ExhibitorRegistration:
+    """Accept, waitlist or reject an application, or withdraw it for the SME.
+
+    Side effects: sets the status, who decided and when; an accepted exhibitor may get a booth in
+    the same step; leaving the accepted state frees the booth.
+    """
+    status = RegistrationStatus(status)
+    pavilion = _locked(registration.pavilion)
+    registration = ExhibitorRegistration.objects.select_for_update().select_related("sme").get(
+        pk=registration.pk)
+    if status == registration.status and booth is None:
+        return registration
+    if status != registration.status and registration.status not in _DECISIONS[status]:
+        raise ValidationError(_("An application that is %(current)s cannot become %(new)s.") % {
+            "current": registration.get_status_display().lower(), "new": status.label.lower()})
+
+    if status == RegistrationStatus.ACCEPTED and registration.status != status:
+        sme = registration.sme
+        eligibility = sme_eligibility(industry_class=sme.industry_class,
+                                      capital_yen=sme.capital_yen, employees=sme.employees)
+        if not eligibility.eligible:
+            raise ValidationError(_("%(sme)s cannot be accepted. %(reason)s") % {
+                "sme": sme, "reason": eligibility.reason})
+        accepted = pavilion.exhibitor_registrations.filter(
+            status=RegistrationStatus.ACCEPTED).count()
+        if accepted >= pavilion.booth_capacity:
+            raise ValidationError(_(
+                "%(pavilion)s is full: all %(capacity)s booths are taken. Waitlist the "
+                "application or raise the booth capacity."
+            ) % {"pavilion": pavilion, "capacity": pavilion.booth_capacity})
+
+    if status != RegistrationStatus.ACCEPTED:
+        if booth:
+            raise ValidationError({"booth": _("Only an accepted exhibitor can have a booth.")})
+        registration.booth = ""
+    registration.status = status
+    registration.decided_at = timezone.now()
+    registration.decided_by = by
+    if booth is not None:
+        exhibitor_registration_check_booth(registration=registration, booth=booth)
+        registration.booth = booth.strip()
+    registration.save()
+    return registration
+
+
+def exhibitor_registration_check_booth(
+    *, registration: ExhibitorRegistration, booth: str
+) -> None:
+    """Raise if the booth is held by another exhibitor of the same pavilion."""
+    booth = booth.strip()
+    if not booth:
+        return
+    holder = ExhibitorRegistration.objects.filter(
+        pavilion_id=registration.pavilion_id, booth=booth).exclude(pk=registration.pk).select_related(
+        "sme").first()
+    if holder is not None:
+        raise ValidationError({"booth": _("Booth %(booth)s is already given to %(sme)s.") % {
+            "booth": booth, "sme": holder.sme}})
+
+
+@transaction.atomic
+def exhibitor_registration_assign_booth(
+    *, registration: ExhibitorRegistration, booth: str, by=None
+) -> ExhibitorRegistration:
+    """Give an accepted exhibitor a booth (an empty string takes it away)."""
+    _locked(registration.pavilion)
+    registration = ExhibitorRegistration.objects.select_for_update().get(pk=registration.pk)
+    if booth.strip() and registration.status != RegistrationStatus.ACCEPTED:
+        raise ValidationError({"booth": _("Only an accepted exhibitor can have a booth.")})
+    exhibitor_registration_check_booth(registration=registration, booth=booth)
+    registration.booth = booth.strip()
+    registration.save(update_fields=["booth"])
+    return registration
+
+
+@transaction.atomic
+def buyer_registration_register(
+    *, pavilion: Pavilion, buyer: ForeignBuyer, days: list[date]
+) -> BuyerRegistration:
+    """A buyer registers to meet a pavilion's exhibitors on the given days of the fair.
+
+    Side effects: creates or reactivates the registration and replaces its attendance days.
+    """
+    fair = pavilion.fair
+    if not days:
+        raise ValidationError({"days": _("Choose at least one day of the fair.")})
+    outside = sorted(d for d in set(days) if not fair.starts_on <= d <= fair.ends_on)
+    if outside:
+        raise ValidationError({"days": _(
+            "%(days)s: not a day of %(fair)s, which runs from %(first)s to %(last)s."
+        ) % {"days": ", ".join(d.isoformat() for d in outside), "fair": fair,
+             "first": fair.starts_on, "last": fair.ends_on}})
+    registration, _created = BuyerRegistration.objects.select_for_update().get_or_create(
+        pavilion=pavilion, buyer=buyer)
+    if registration.status != BuyerRegistrationStatus.REGISTERED:
+        registration.status = BuyerRegistrationStatus.REGISTERED
+        registration.save(update_fields=["status"])
+    registration.days.exclude(day__in=days).delete()
+    existing = set(registration.days.values_list("day", flat=True))
+    BuyerAttendanceDay.objects.bulk_create(
+        BuyerAttendanceDay(registration=registration, day=d) for d in sorted(set(days) - existing))
+    return registration
+
+
+def planned_slot_times(pavilion: Pavilion) -> list[tuple[datetime, datetime]]:
+    """Every slot the timetable gives, for each day of the fair, as UTC instants.
+
+    Local wall-clock times are turned into instants in the fair's zone, so a daylight-saving
+    change during the fair still gives slots at the advertised local times.
+    """
+    fair = pavilion.fair
+    tz = fair.tz
+    length = timedelta(minutes=pavilion.slot_minutes)
+    breaks = list(pavilion.breaks.all())
+    times = []
+    for day in fair.days():
+        start = datetime.combine(day, pavilion.meeting_day_starts)
+        end_of_day = datetime.combine(day, pavilion.meeting_day_ends)
+        while start + length <= end_of_day:
+            end = start + length
+            clash = next((b for b in breaks if start.time() < b.ends_at
+                          and b.starts_at < end.time()), None)
+            if clash is not None:
+                start = max(start + timedelta(minutes=1), datetime.combine(day, clash.ends_at))
+                continue
+            times.append((start.replace(tzinfo=tz).astimezone(UTC),
+                          end.replace(tzinfo=tz).astimezone(UTC)))
+            start = end
+    return times
+
+
+@transaction.atomic
+def meeting_slots_generate(*, pavilion: Pavilion) -> dict[str, int]:
+    """Create the pavilion's meeting slots from its timetable.
+
+    Side effects: adds the slots that are missing; removes slots the timetable no longer has unless
+    something uses them (an interpreter's availability, later a meeting), which are kept and counted.
+    Running it twice changes nothing.
+    """
+    pavilion = _locked(pavilion)
+    planned = planned_slot_times(pavilion)
+    existing = {slot.starts_at: slot for slot in pavilion.slots.all()}
+    wanted = {start for start, _end in planned}
+    created = [MeetingSlot(pavilion=pavilion, starts_at=s, ends_at=e)
+               for s, e in planned if s not in existing]
+    MeetingSlot.objects.bulk_create(created)
+    stale = [slot for start, slot in existing.items() if start not in wanted]
+    removable = [s.pk for s in stale if not s.interpreters.exists()]
+    MeetingSlot.objects.filter(pk__in=removable).delete()
+    return {"created": len(created), "removed": len(removable),
+            "kept": len(stale) - len(removable), "total": len(planned)}
+
+
+def _local(pavilion: Pavilion, instant: datetime) -> str:
+    local = pavilion.fair.local(instant)
+    return f"{local:%Y-%m-%d %H:%M} {local.tzname()}"

@@ -1,0 +1,16 @@
+import logging
+
+from django.apps import AppConfig
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+logger = logging.getLogger(__name__)
+
+
+class MatchmakingConfig(AppConfig):
+    name = "matchmaking"
+    verbose_name = _("Matchmaking")
+
+    def ready(self) -> None:
+        if settings.CELERY_TASK_ALWAYS_EAGER:
+            logger.info("No CELERY_BROKER_URL or REDIS_URL is set: tasks run in-process.")

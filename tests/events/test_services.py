@@ -1,0 +1,253 @@
+from datetime import UTC, date, datetime, time
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from companies.choices import ExportExperience, IndustryClass
+from companies.factories import ForeignBuyerFactory, SMEFactory
+from events import services
+from events.factories import (
+    ExhibitorRegistrationFactory,
+    InterpreterFactory,
+    PavilionFactory,
+    TradeFairFactory,
+)
+from events.models import ExhibitorRegistration, RegistrationStatus, TimetableBreak
+
+pytestmark = pytest.mark.django_db
+
+DURING_WINDOW = datetime(2027, 1, 10, 9, 0, tzinfo=UTC)
+
+
+def apply(pavilion, sme, at=DURING_WINDOW):
+    return services.exhibitor_registration_apply(pavilion=pavilion, sme=sme, at=at)
+
+
+def test_apply_records_eligibility_and_first_timer():
+    registration = apply(PavilionFactory(), SMEFactory(employees=12, capital_yen=10_000_000))
+    assert registration.status == RegistrationStatus.APPLIED
+    assert registration.is_sme_eligible
+    assert registration.first_time_exhibitor
+    assert "within" in registration.eligibility.reason
+
+
+def test_apply_twice_is_refused_with_the_current_status():
+    pavilion, sme = PavilionFactory(), SMEFactory()
+    apply(pavilion, sme)
+    with pytest.raises(ValidationError, match="already applied.*Applied"):
+        apply(pavilion, sme)
+    assert ExhibitorRegistration.objects.filter(pavilion=pavilion, sme=sme).count() == 1
+
+
+def test_database_refuses_a_second_registration_of_the_same_sme():
+    registration = ExhibitorRegistrationFactory()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ExhibitorRegistrationFactory(pavilion=registration.pavilion, sme=registration.sme)
+
+
+def test_apply_before_the_window_opens_names_the_opening_date_in_fair_time():
+    pavilion = PavilionFactory(application_opens_at=datetime(2027, 2, 1, 8, 0, tzinfo=UTC))
+    with pytest.raises(ValidationError, match=r"open on 2027-02-01 09:00 CET"):
+        apply(pavilion, SMEFactory(), at=datetime(2027, 1, 31, tzinfo=UTC))
+
+
+def test_apply_at_the_closing_instant_is_refused():
+    pavilion = PavilionFactory()
+    with pytest.raises(ValidationError, match="closed on"):
+        apply(pavilion, SMEFactory(), at=pavilion.application_closes_at)
+
+
+def test_apply_ineligible_company_names_the_limits_it_exceeds():
+    sme = SMEFactory(industry_class=IndustryClass.WHOLESALE, capital_yen=100_000_001,
+                     employees=101)
+    with pytest.raises(ValidationError) as error:
+        apply(PavilionFactory(), sme)
+    message = error.value.messages[0]
+    assert "¥100,000,000 limit" in message
+    assert "limit of 100" in message
+    assert not ExhibitorRegistration.objects.exists()
+
+
+def test_withdrawn_application_can_be_made_again():
+    pavilion, sme = PavilionFactory(), SMEFactory()
+    registration = apply(pavilion, sme)
+    services.exhibitor_registration_decide(registration=registration,
+                                           status=RegistrationStatus.WITHDRAWN)
+    again = apply(pavilion, sme)
+    assert again.pk == registration.pk
+    assert again.status == RegistrationStatus.APPLIED
+
+
+def test_first_timer_false_after_an_accepted_earlier_pavilion():
+    sme = SMEFactory()
+    earlier = PavilionFactory(fair=TradeFairFactory(starts_on=date(2026, 1, 10),
+                                                    ends_on=date(2026, 1, 12)))
+    ExhibitorRegistrationFactory(pavilion=earlier, sme=sme, status=RegistrationStatus.ACCEPTED)
+    assert not apply(PavilionFactory(), sme).first_time_exhibitor
+
+
+def test_first_timer_false_for_a_direct_exporter():
+    sme = SMEFactory(export_experience=ExportExperience.DIRECT)
+    assert not apply(PavilionFactory(), sme).first_time_exhibitor
+
+
+def test_first_timer_true_for_indirect_exporter_with_only_rejected_history():
+    sme = SMEFactory(export_experience=ExportExperience.INDIRECT)
+    earlier = PavilionFactory(fair=TradeFairFactory(starts_on=date(2026, 1, 10),
+                                                    ends_on=date(2026, 1, 12)))
+    ExhibitorRegistrationFactory(pavilion=earlier, sme=sme, status=RegistrationStatus.REJECTED)
+    assert apply(PavilionFactory(), sme).first_time_exhibitor
+
+
+def test_accept_beyond_capacity_is_refused_and_keeps_the_application():
+    pavilion = PavilionFactory(booth_capacity=1)
+    first, second = apply(pavilion, SMEFactory()), apply(pavilion, SMEFactory())
+    services.exhibitor_registration_decide(registration=first, status="accepted")
+    with pytest.raises(ValidationError, match="full: all 1 booths are taken"):
+        services.exhibitor_registration_decide(registration=second, status="accepted")
+    second.refresh_from_db()
+    assert second.status == RegistrationStatus.APPLIED
+
+
+def test_waitlisted_application_can_be_accepted_when_a_booth_frees_up():
+    pavilion = PavilionFactory(booth_capacity=1)
+    first, second = apply(pavilion, SMEFactory()), apply(pavilion, SMEFactory())
+    services.exhibitor_registration_decide(registration=first, status="accepted")
+    services.exhibitor_registration_decide(registration=second, status="waitlisted")
+    services.exhibitor_registration_decide(registration=first, status="withdrawn")
+    accepted = services.exhibitor_registration_decide(registration=second, status="accepted")
+    assert accepted.status == RegistrationStatus.ACCEPTED
+
+
+def test_accept_records_who_decided_and_the_booth(django_user_model):
+    organiser = django_user_model.objects.create_user("o")
+    registration = apply(PavilionFactory(), SMEFactory())
+    accepted = services.exhibitor_registration_decide(
+        registration=registration, status="accepted", by=organiser, booth="A-01")
+    assert (accepted.decided_by, accepted.booth) == (organiser, "A-01")
+    assert accepted.decided_at is not None
+
+
+def test_accept_refused_when_the_company_grew_past_the_limits_since_applying():
+    sme = SMEFactory()
+    registration = apply(PavilionFactory(), sme)
+    sme.capital_yen, sme.employees = 400_000_000, 450
+    sme.save()
+    with pytest.raises(ValidationError, match="cannot be accepted.*exceeds"):
+        services.exhibitor_registration_decide(registration=registration, status="accepted")
+
+
+def test_booth_given_twice_is_refused_naming_the_holder():
+    pavilion = PavilionFactory()
+    holder_sme = SMEFactory(name_en="Echigo Precision")
+    holder, other = apply(pavilion, holder_sme), apply(pavilion, SMEFactory())
+    services.exhibitor_registration_decide(registration=holder, status="accepted", booth="B-07")
+    services.exhibitor_registration_decide(registration=other, status="accepted")
+    with pytest.raises(ValidationError, match="B-07 is already given to Echigo Precision"):
+        services.exhibitor_registration_assign_booth(registration=other, booth="B-07")
+
+
+def test_database_refuses_a_booth_given_twice():
+    pavilion = PavilionFactory()
+    ExhibitorRegistrationFactory(pavilion=pavilion, status="accepted", booth="C-1")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ExhibitorRegistrationFactory(pavilion=pavilion, status="accepted", booth="C-1")
+
+
+def test_same_booth_name_at_two_pavilions_is_allowed():
+    ExhibitorRegistrationFactory(status="accepted", booth="C-1")
+    ExhibitorRegistrationFactory(status="accepted", booth="C-1")
+    assert ExhibitorRegistration.objects.filter(booth="C-1").count() == 2
+
+
+def test_booth_for_an_unaccepted_exhibitor_is_refused():
+    registration = apply(PavilionFactory(), SMEFactory())
+    with pytest.raises(ValidationError, match="Only an accepted exhibitor"):
+        services.exhibitor_registration_assign_booth(registration=registration, booth="A-1")
+
+
+def test_rejecting_an_accepted_exhibitor_frees_the_booth():
+    registration = apply(PavilionFactory(), SMEFactory())
+    services.exhibitor_registration_decide(registration=registration, status="accepted",
+                                           booth="A-1")
+    rejected = services.exhibitor_registration_decide(registration=registration,
+                                                      status="rejected")
+    assert rejected.booth == ""
+
+
+def test_a_withdrawn_application_cannot_be_accepted():
+    registration = apply(PavilionFactory(), SMEFactory())
+    services.exhibitor_registration_decide(registration=registration, status="withdrawn")
+    with pytest.raises(ValidationError, match="withdrawn cannot become accepted"):
+        services.exhibitor_registration_decide(registration=registration, status="accepted")
+
+
+def test_buyer_registration_days_outside_the_fair_are_refused():
+    pavilion = PavilionFactory()
+    with pytest.raises(ValidationError, match="2027-11-19: not a day of"):
+        services.buyer_registration_register(
+            pavilion=pavilion, buyer=ForeignBuyerFactory(),
+            days=[date(2027, 11, 18), date(2027, 11, 19)])
+
+
+def test_buyer_registration_replaces_days_on_a_second_call():
+    pavilion, buyer = PavilionFactory(), ForeignBuyerFactory()
+    services.buyer_registration_register(pavilion=pavilion, buyer=buyer,
+                                         days=[date(2027, 11, 15), date(2027, 11, 16)])
+    registration = services.buyer_registration_register(pavilion=pavilion, buyer=buyer,
+                                                        days=[date(2027, 11, 16)])
+    assert [d.day for d in registration.days.all()] == [date(2027, 11, 16)]
+
+
+def test_buyer_registration_needs_a_day():
+    with pytest.raises(ValidationError, match="at least one day"):
+        services.buyer_registration_register(pavilion=PavilionFactory(),
+                                             buyer=ForeignBuyerFactory(), days=[])
+
+
+def test_slots_follow_the_timetable_around_breaks_in_fair_time():
+    pavilion = PavilionFactory(meeting_day_starts=time(10, 0), meeting_day_ends=time(13, 0),
+                               slot_minutes=45)
+    TimetableBreak.objects.create(pavilion=pavilion, starts_at=time(11, 30),
+                                  ends_at=time(12, 0), label="Lunch")
+    counts = services.meeting_slots_generate(pavilion=pavilion)
+    first_day = [pavilion.fair.local(s.starts_at).strftime("%H:%M")
+                 for s in pavilion.slots.all() if s.local_day == date(2027, 11, 15)]
+    # 10:00 and 10:45 fit before lunch; 11:30 would clash, so the next starts at 12:00.
+    assert first_day == ["10:00", "10:45", "12:00"]
+    assert counts == {"created": 12, "removed": 0, "kept": 0, "total": 12}
+    # Stored in UTC: 10:00 in Düsseldorf in November is 09:00 UTC.
+    assert pavilion.slots.first().starts_at == datetime(2027, 11, 15, 9, 0, tzinfo=UTC)
+
+
+def test_slots_keep_local_times_across_a_daylight_saving_change():
+    fair = TradeFairFactory(starts_on=date(2027, 3, 27), ends_on=date(2027, 3, 29))
+    pavilion = PavilionFactory(fair=fair, meeting_day_starts=time(10, 0),
+                               meeting_day_ends=time(10, 30))
+    services.meeting_slots_generate(pavilion=pavilion)
+    starts = [s.starts_at for s in pavilion.slots.all()]
+    assert [fair.local(s).strftime("%H:%M") for s in starts] == ["10:00"] * 3
+    assert [s.hour for s in starts] == [9, 8, 8]  # CET then CEST
+
+
+def test_slot_generation_twice_changes_nothing():
+    pavilion = PavilionFactory()
+    services.meeting_slots_generate(pavilion=pavilion)
+    before = list(pavilion.slots.values_list("pk", "starts_at"))
+    counts = services.meeting_slots_generate(pavilion=pavilion)
+    assert counts["created"] == counts["removed"] == 0
+    assert list(pavilion.slots.values_list("pk", "starts_at")) == before
+
+
+def test_slot_regeneration_keeps_slots_an_interpreter_is_booked_in():
+    pavilion = PavilionFactory(meeting_day_ends=time(12, 0))
+    services.meeting_slots_generate(pavilion=pavilion)
+    last = pavilion.slots.last()
+    InterpreterFactory(pavilion=pavilion).available_slots.add(last)
+    pavilion.meeting_day_ends = time(11, 0)
+    pavilion.save()
+    counts = services.meeting_slots_generate(pavilion=pavilion)
+    # Four fair days lose their 11:00 and 11:30 slots; only the booked one stays.
+    assert (counts["removed"], counts["kept"]) == (7, 1)
+    assert pavilion.slots.filter(pk=last.pk).exists()
