@@ -1,7 +1,16 @@
 import pytest
 from django.contrib.auth import get_user_model
+from django.utils import translation
 
 from events.organisers import ensure_organiser_group
+
+
+@pytest.fixture(autouse=True)
+def english_by_default():
+    """Each test starts in English; a request in Japanese must not leak into the next test."""
+    translation.activate("en")
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
