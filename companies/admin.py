@@ -53,7 +53,8 @@ class OrganiserScopedCompanyAdmin(admin.ModelAdmin):
         if request.user.is_superuser:
             return queryset
         return queryset.filter(
-            registrations__pavilion__in=pavilions_organised_by(request.user)).distinct()
+            registrations__pavilion__in=pavilions_organised_by(request.user)
+        ).distinct()
 
     def get_search_results(self, request, queryset, search_term):
         # The registration form's company picker must offer companies not yet registered.
@@ -71,20 +72,44 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(SME)
 class SMEAdmin(OrganiserScopedCompanyAdmin):
-    list_display = ["name_en", "name_ja", "prefecture", "industry_class", "employees",
-                    "capital_yen", "export_experience"]
-    list_filter = ["prefecture", "industry_class", "export_experience", "sectors__parent",
-                   "certifications"]
+    list_display = [
+        "name_en",
+        "name_ja",
+        "prefecture",
+        "industry_class",
+        "employees",
+        "capital_yen",
+        "export_experience",
+    ]
+    list_filter = [
+        "prefecture",
+        "industry_class",
+        "export_experience",
+        "sectors__parent",
+        "certifications",
+    ]
     search_fields = ["name_en", "name_ja", "products_en", "products_ja"]
     filter_horizontal = ["sectors", "target_markets", "languages", "certifications"]
     inlines = [MembershipInline]
     fieldsets = [
         (None, {"fields": ["name_ja", "name_en", "prefecture", "website", "contact_email"]}),
         (_("SME Basic Act"), {"fields": ["industry_class", "employees", "capital_yen"]}),
-        (_("Profile"), {"fields": ["description_ja", "description_en", "products_ja",
-                                   "products_en"]}),
-        (_("Markets and readiness"), {"fields": ["sectors", "target_markets", "languages",
-                                                 "certifications", "export_experience"]}),
+        (
+            _("Profile"),
+            {"fields": ["description_ja", "description_en", "products_ja", "products_en"]},
+        ),
+        (
+            _("Markets and readiness"),
+            {
+                "fields": [
+                    "sectors",
+                    "target_markets",
+                    "languages",
+                    "certifications",
+                    "export_experience",
+                ]
+            },
+        ),
     ]
 
     def get_inlines(self, request, obj):
@@ -109,8 +134,7 @@ class ForeignBuyerAdmin(OrganiserScopedCompanyAdmin):
 class MembershipAdmin(admin.ModelAdmin):
     list_display = ["user", "sme", "buyer", "role", "job_title"]
     list_filter = ["role"]
-    search_fields = ["user__username", "user__email", "sme__name_en", "sme__name_ja",
-                     "buyer__name"]
+    search_fields = ["user__username", "user__email", "sme__name_en", "sme__name_ja", "buyer__name"]
     autocomplete_fields = ["user", "sme", "buyer"]
     list_select_related = ["user", "sme", "buyer"]
 

@@ -1,4 +1,4 @@
-"""Fixed vocabularies of the domain: prefectures, industry classes, export experience, buyer types."""
+"""Fixed vocabularies: prefectures, industry classes, export experience, buyer types."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _

@@ -54,20 +54,29 @@ class Eligibility:
             "employee_limit": f"{employee_limit:,}",
         }
         if self.capital_within:
-            return _(
-                "Eligible: capital of ¥%(capital)s is within the ¥%(capital_limit)s limit "
-                "for %(industry)s."
-            ) % values
+            return (
+                _(
+                    "Eligible: capital of ¥%(capital)s is within the ¥%(capital_limit)s limit "
+                    "for %(industry)s."
+                )
+                % values
+            )
         if self.employees_within:
-            return _(
-                "Eligible: %(employees)s employees are within the limit of %(employee_limit)s "
-                "for %(industry)s."
-            ) % values
-        return _(
-            "Not an SME under the SME Basic Act: capital of ¥%(capital)s exceeds the "
-            "¥%(capital_limit)s limit and %(employees)s employees exceed the limit of "
-            "%(employee_limit)s for %(industry)s; a company qualifies by meeting either limit."
-        ) % values
+            return (
+                _(
+                    "Eligible: %(employees)s employees are within the limit of %(employee_limit)s "
+                    "for %(industry)s."
+                )
+                % values
+            )
+        return (
+            _(
+                "Not an SME under the SME Basic Act: capital of ¥%(capital)s exceeds the "
+                "¥%(capital_limit)s limit and %(employees)s employees exceed the limit of "
+                "%(employee_limit)s for %(industry)s; a company qualifies by meeting either limit."
+            )
+            % values
+        )
 
 
 def sme_eligibility(*, industry_class: str, capital_yen: int, employees: int) -> Eligibility:

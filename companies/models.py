@@ -1,11 +1,10 @@
-"""Companies and the reference data that describes them: sectors, markets, languages, certifications.
+"""Companies and the reference data describing them: sectors, markets, languages, certifications.
 
 An exhibiting Japanese SME and a foreign buyer are both companies; users belong to one of them
 through a membership with a role.
 """
 
 from django.conf import settings
-from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import get_language
@@ -32,14 +31,14 @@ class BilingualName(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self) -> str:
+        return self.name
+
     @property
     def name(self) -> str:
         if (get_language() or "").startswith("ja") and self.name_ja:
             return self.name_ja
         return self.name_en or self.name_ja
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class Sector(BilingualName):
@@ -51,13 +50,21 @@ class Sector(BilingualName):
     code = models.CharField(_("code"), max_length=40)
     level = models.CharField(_("level"), max_length=10, choices=SectorLevel.choices)
     parent = models.ForeignKey(
-        "self", verbose_name=_("parent"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="children",
+        "self",
+        verbose_name=_("parent"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     # A fair's own category belongs to that fair; the shared taxonomy has no fair.
     fair = models.ForeignKey(
-        "events.TradeFair", verbose_name=_("trade fair"), null=True, blank=True,
-        on_delete=models.CASCADE, related_name="sectors",
+        "events.TradeFair",
+        verbose_name=_("trade fair"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="sectors",
         help_text=_("Set for a category that only this fair uses."),
     )
 
@@ -97,8 +104,12 @@ class Market(BilingualName):
     code = models.CharField(_("code"), max_length=12, unique=True)
     kind = models.CharField(_("kind"), max_length=10, choices=MarketKind.choices)
     countries = models.ManyToManyField(
-        "self", verbose_name=_("member countries"), symmetrical=False, blank=True,
-        related_name="regions", limit_choices_to={"kind": MarketKind.COUNTRY},
+        "self",
+        verbose_name=_("member countries"),
+        symmetrical=False,
+        blank=True,
+        related_name="regions",
+        limit_choices_to={"kind": MarketKind.COUNTRY},
     )
 
     class Meta:
@@ -106,7 +117,9 @@ class Market(BilingualName):
         verbose_name_plural = _("markets")
         ordering = ["kind", "name_en"]
         constraints = [
-            models.CheckConstraint(condition=Q(kind__in=MarketKind.values), name="market_kind_valid"),
+            models.CheckConstraint(
+                condition=Q(kind__in=MarketKind.values), name="market_kind_valid"
+            ),
         ]
 
 
@@ -139,7 +152,7 @@ class Certification(BilingualName):
 
 
 class Company(models.Model):
-    """What an exhibiting SME and a foreign buyer share: contact details and the staff who act for it."""
+    """What an exhibiting SME and a foreign buyer share: contact details and languages."""
 
     website = models.URLField(_("website"), blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
@@ -158,7 +171,9 @@ class SME(Company):
     name_en = models.CharField(_("company name (English)"), max_length=200)
     prefecture = models.CharField(_("prefecture"), max_length=12, choices=Prefecture.choices)
     industry_class = models.CharField(
-        _("industry class (SME Basic Act)"), max_length=16, choices=IndustryClass.choices,
+        _("industry class (SME Basic Act)"),
+        max_length=16,
+        choices=IndustryClass.choices,
         help_text=_("Sets the capital and employee limits for SME eligibility."),
     )
     employees = models.PositiveIntegerField(_("employees"))
@@ -167,8 +182,9 @@ class SME(Company):
     description_en = models.TextField(_("description (English)"), blank=True)
     products_ja = models.TextField(_("products (Japanese)"), blank=True)
     products_en = models.TextField(_("products (English)"), blank=True)
-    sectors = models.ManyToManyField(Sector, verbose_name=_("sectors"), blank=True,
-                                     related_name="smes")
+    sectors = models.ManyToManyField(
+        Sector, verbose_name=_("sectors"), blank=True, related_name="smes"
+    )
     target_markets = models.ManyToManyField(
         Market, verbose_name=_("target markets"), blank=True, related_name="targeting_smes"
     )
@@ -176,7 +192,9 @@ class SME(Company):
         Certification, verbose_name=_("certifications held"), blank=True, related_name="smes"
     )
     export_experience = models.CharField(
-        _("export experience"), max_length=16, choices=ExportExperience.choices,
+        _("export experience"),
+        max_length=16,
+        choices=ExportExperience.choices,
         default=ExportExperience.NONE,
     )
 
@@ -187,7 +205,8 @@ class SME(Company):
         constraints = [
             models.UniqueConstraint(fields=["name_ja"], name="sme_name_ja_unique"),
             models.CheckConstraint(
-                condition=Q(industry_class__in=IndustryClass.values), name="sme_industry_class_valid"
+                condition=Q(industry_class__in=IndustryClass.values),
+                name="sme_industry_class_valid",
             ),
             models.CheckConstraint(
                 condition=Q(export_experience__in=ExportExperience.values),
@@ -198,14 +217,14 @@ class SME(Company):
             ),
         ]
 
+    def __str__(self) -> str:
+        return self.name
+
     @property
     def name(self) -> str:
         if (get_language() or "").startswith("ja"):
             return self.name_ja or self.name_en
         return self.name_en or self.name_ja
-
-    def __str__(self) -> str:
-        return self.name
 
     @property
     def exports_directly(self) -> bool:
@@ -217,20 +236,27 @@ class ForeignBuyer(Company):
 
     name = models.CharField(_("company name"), max_length=200)
     country = models.ForeignKey(
-        Market, verbose_name=_("country"), on_delete=models.PROTECT, related_name="buyers",
+        Market,
+        verbose_name=_("country"),
+        on_delete=models.PROTECT,
+        related_name="buyers",
         limit_choices_to={"kind": MarketKind.COUNTRY},
     )
     city = models.CharField(_("city"), max_length=100, blank=True)
     buyer_type = models.CharField(_("buyer type"), max_length=16, choices=BuyerType.choices)
     sourcing_needs = models.TextField(
-        _("sourcing needs"), blank=True,
+        _("sourcing needs"),
+        blank=True,
         help_text=_("What the company wants to buy or distribute, in its own words."),
     )
     order_size = models.CharField(_("typical order size"), max_length=16, choices=OrderSize.choices)
-    sectors = models.ManyToManyField(Sector, verbose_name=_("sectors of interest"), blank=True,
-                                     related_name="buyers")
+    sectors = models.ManyToManyField(
+        Sector, verbose_name=_("sectors of interest"), blank=True, related_name="buyers"
+    )
     required_certifications = models.ManyToManyField(
-        Certification, verbose_name=_("required certifications"), blank=True,
+        Certification,
+        verbose_name=_("required certifications"),
+        blank=True,
         related_name="requiring_buyers",
     )
 
@@ -256,19 +282,30 @@ class Membership(models.Model):
     """A user's place in exactly one company (an SME or a buyer), with a role."""
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
         related_name="membership",
     )
     sme = models.ForeignKey(
-        SME, verbose_name=_("SME"), null=True, blank=True, on_delete=models.CASCADE,
+        SME,
+        verbose_name=_("SME"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
         related_name="members",
     )
     buyer = models.ForeignKey(
-        ForeignBuyer, verbose_name=_("foreign buyer"), null=True, blank=True,
-        on_delete=models.CASCADE, related_name="members",
+        ForeignBuyer,
+        verbose_name=_("foreign buyer"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="members",
     )
-    role = models.CharField(_("role"), max_length=8, choices=MemberRole.choices,
-                            default=MemberRole.STAFF)
+    role = models.CharField(
+        _("role"), max_length=8, choices=MemberRole.choices, default=MemberRole.STAFF
+    )
     job_title = models.CharField(_("job title"), max_length=100, blank=True)
 
     class Meta:
@@ -276,12 +313,15 @@ class Membership(models.Model):
         verbose_name_plural = _("company memberships")
         constraints = [
             models.CheckConstraint(
-                condition=(Q(sme__isnull=False, buyer__isnull=True)
-                           | Q(sme__isnull=True, buyer__isnull=False)),
+                condition=(
+                    Q(sme__isnull=False, buyer__isnull=True)
+                    | Q(sme__isnull=True, buyer__isnull=False)
+                ),
                 name="membership_exactly_one_company",
             ),
-            models.CheckConstraint(condition=Q(role__in=MemberRole.values),
-                                   name="membership_role_valid"),
+            models.CheckConstraint(
+                condition=Q(role__in=MemberRole.values), name="membership_role_valid"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -73,8 +73,15 @@ class TimetableBreakInline(admin.TabularInline):
 @admin.register(Pavilion)
 class PavilionAdmin(FairTimeZoneAdmin, PavilionScopedAdmin):
     pavilion_path = ""
-    list_display = ["__str__", "fair", "organiser", "accepted_of_capacity",
-                    "application_opens_at", "application_closes_at", "applications_open"]
+    list_display = [
+        "__str__",
+        "fair",
+        "organiser",
+        "accepted_of_capacity",
+        "application_opens_at",
+        "application_closes_at",
+        "applications_open",
+    ]
     list_filter = ["fair", "organiser"]
     search_fields = ["name_en", "name_ja", "fair__name", "fair__city"]
     list_select_related = ["fair", "organiser"]
@@ -83,20 +90,35 @@ class PavilionAdmin(FairTimeZoneAdmin, PavilionScopedAdmin):
     fieldsets = [
         (None, {"fields": ["fair", "name_en", "name_ja", "organiser", "booth_capacity"]}),
         (_("Applications"), {"fields": ["application_opens_at", "application_closes_at"]}),
-        (_("First-time exhibitors"), {"fields": ["first_timer_conditions_en",
-                                                 "first_timer_conditions_ja",
-                                                 "first_timer_fee_discount_percent"]}),
-        (_("Meeting timetable (the fair's local time)"), {
-            "fields": ["meeting_day_starts", "meeting_day_ends", "slot_minutes"]}),
+        (
+            _("First-time exhibitors"),
+            {
+                "fields": [
+                    "first_timer_conditions_en",
+                    "first_timer_conditions_ja",
+                    "first_timer_fee_discount_percent",
+                ]
+            },
+        ),
+        (
+            _("Meeting timetable (the fair's local time)"),
+            {"fields": ["meeting_day_starts", "meeting_day_ends", "slot_minutes"]},
+        ),
     ]
 
     def fair_of(self, pavilion):
         return pavilion.fair
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(
-            accepted_total=Count("exhibitor_registrations",
-                                 filter=Q(exhibitor_registrations__status="accepted")))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                accepted_total=Count(
+                    "exhibitor_registrations", filter=Q(exhibitor_registrations__status="accepted")
+                )
+            )
+        )
 
     def get_readonly_fields(self, request, obj=None):
         if request.user.is_superuser:
@@ -116,10 +138,15 @@ class PavilionAdmin(FairTimeZoneAdmin, PavilionScopedAdmin):
     def generate_slots(self, request, queryset):
         for pavilion in queryset.select_related("fair"):
             counts = services.meeting_slots_generate(pavilion=pavilion)
-            self.message_user(request, _(
-                "%(pavilion)s: %(created)s slots created, %(removed)s removed, %(kept)s kept "
-                "because interpreters are booked in them; %(total)s in the timetable."
-            ) % {"pavilion": pavilion, **counts}, messages.SUCCESS)
+            self.message_user(
+                request,
+                _(
+                    "%(pavilion)s: %(created)s slots created, %(removed)s removed, %(kept)s kept "
+                    "because interpreters are booked in them; %(total)s in the timetable."
+                )
+                % {"pavilion": pavilion, **counts},
+                messages.SUCCESS,
+            )
 
 
 class ExhibitorRegistrationForm(forms.ModelForm):
@@ -135,13 +162,16 @@ class ExhibitorRegistrationForm(forms.ModelForm):
             if self.instance.pk is None:
                 if cleaned.get("pavilion") and cleaned.get("sme"):
                     services.exhibitor_registration_check_apply(
-                        pavilion=cleaned["pavilion"], sme=cleaned["sme"])
+                        pavilion=cleaned["pavilion"], sme=cleaned["sme"]
+                    )
             elif "booth" in self.changed_data:
                 if cleaned.get("booth") and self.instance.status != RegistrationStatus.ACCEPTED:
-                    raise ValidationError({"booth": _(
-                        "Only an accepted exhibitor can have a booth.")})
+                    raise ValidationError(
+                        {"booth": _("Only an accepted exhibitor can have a booth.")}
+                    )
                 services.exhibitor_registration_check_booth(
-                    registration=self.instance, booth=cleaned.get("booth", ""))
+                    registration=self.instance, booth=cleaned.get("booth", "")
+                )
         except ValidationError as error:
             self._update_errors(error)
         return cleaned
@@ -150,16 +180,35 @@ class ExhibitorRegistrationForm(forms.ModelForm):
 @admin.register(ExhibitorRegistration)
 class ExhibitorRegistrationAdmin(FairTimeZoneAdmin, PavilionScopedAdmin):
     form = ExhibitorRegistrationForm
-    list_display = ["sme", "pavilion", "status", "booth", "is_sme_eligible",
-                    "first_time_exhibitor", "applied_at"]
-    list_filter = ["status", "pavilion", "first_time_exhibitor", "is_sme_eligible",
-                   "sme__prefecture", "sme__export_experience"]
+    list_display = [
+        "sme",
+        "pavilion",
+        "status",
+        "booth",
+        "is_sme_eligible",
+        "first_time_exhibitor",
+        "applied_at",
+    ]
+    list_filter = [
+        "status",
+        "pavilion",
+        "first_time_exhibitor",
+        "is_sme_eligible",
+        "sme__prefecture",
+        "sme__export_experience",
+    ]
     search_fields = ["sme__name_en", "sme__name_ja", "booth"]
     list_select_related = ["sme", "pavilion", "pavilion__fair"]
     autocomplete_fields = ["sme"]
     actions = ["accept", "waitlist", "reject"]
-    readonly_fields = ["status", "eligibility_reason", "first_time_exhibitor", "applied_at",
-                       "decided_at", "decided_by"]
+    readonly_fields = [
+        "status",
+        "eligibility_reason",
+        "first_time_exhibitor",
+        "applied_at",
+        "decided_at",
+        "decided_by",
+    ]
 
     def fair_of(self, registration):
         return registration.pavilion.fair
@@ -167,8 +216,18 @@ class ExhibitorRegistrationAdmin(FairTimeZoneAdmin, PavilionScopedAdmin):
     def get_fields(self, request, obj=None):
         if obj is None:
             return ["pavilion", "sme", "message"]
-        return ["pavilion", "sme", "status", "booth", "eligibility_reason",
-                "first_time_exhibitor", "message", "applied_at", "decided_at", "decided_by"]
+        return [
+            "pavilion",
+            "sme",
+            "status",
+            "booth",
+            "eligibility_reason",
+            "first_time_exhibitor",
+            "message",
+            "applied_at",
+            "decided_at",
+            "decided_by",
+        ]
 
     def get_readonly_fields(self, request, obj=None):
         if obj is None:
@@ -182,41 +241,47 @@ class ExhibitorRegistrationAdmin(FairTimeZoneAdmin, PavilionScopedAdmin):
     def save_model(self, request, obj, form, change):
         if not change:
             created = services.exhibitor_registration_apply(
-                pavilion=obj.pavilion, sme=obj.sme, message=obj.message)
+                pavilion=obj.pavilion, sme=obj.sme, message=obj.message
+            )
             obj.__dict__.update(created.__dict__)
         elif "booth" in form.changed_data:
             services.exhibitor_registration_assign_booth(
-                registration=obj, booth=obj.booth, by=request.user)
+                registration=obj, booth=obj.booth, by=request.user
+            )
 
     def _decide(self, request, queryset, status):
         done = 0
         for registration in queryset.select_related("sme", "pavilion"):
             try:
                 services.exhibitor_registration_decide(
-                    registration=registration, status=status, by=request.user)
+                    registration=registration, status=status, by=request.user
+                )
                 done += 1
             except ValidationError as error:
-                self.message_user(request, f"{registration.sme}: {' '.join(error.messages)}",
-                                  messages.ERROR)
+                self.message_user(
+                    request, f"{registration.sme}: {' '.join(error.messages)}", messages.ERROR
+                )
         if done:
-            self.message_user(request, ngettext(
-                "%(count)d application is now %(status)s.",
-                "%(count)d applications are now %(status)s.", done,
-            ) % {"count": done, "status": RegistrationStatus(status).label.lower()},
-                messages.SUCCESS)
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d application is now %(status)s.",
+                    "%(count)d applications are now %(status)s.",
+                    done,
+                )
+                % {"count": done, "status": RegistrationStatus(status).label.lower()},
+                messages.SUCCESS,
+            )
 
-    @admin.action(description=_("Accept the selected applications"),
-                  permissions=["change"])
+    @admin.action(description=_("Accept the selected applications"), permissions=["change"])
     def accept(self, request, queryset):
         self._decide(request, queryset, RegistrationStatus.ACCEPTED)
 
-    @admin.action(description=_("Waitlist the selected applications"),
-                  permissions=["change"])
+    @admin.action(description=_("Waitlist the selected applications"), permissions=["change"])
     def waitlist(self, request, queryset):
         self._decide(request, queryset, RegistrationStatus.WAITLISTED)
 
-    @admin.action(description=_("Reject the selected applications"),
-                  permissions=["change"])
+    @admin.action(description=_("Reject the selected applications"), permissions=["change"])
     def reject(self, request, queryset):
         self._decide(request, queryset, RegistrationStatus.REJECTED)
 
@@ -280,8 +345,12 @@ class InterpreterAdmin(PavilionScopedAdmin):
     list_select_related = ["pavilion", "pavilion__fair"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("languages").annotate(
-            slot_total=Count("available_slots", distinct=True))
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related("languages")
+            .annotate(slot_total=Count("available_slots", distinct=True))
+        )
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
@@ -300,5 +369,3 @@ class InterpreterAdmin(PavilionScopedAdmin):
     @admin.display(description=_("available slots"), ordering="slot_total")
     def available_slot_count(self, interpreter):
         return interpreter.slot_total
-
-

@@ -1,4 +1,4 @@
-"""Trade fairs, the Japan Pavilions at them, who exhibits and who comes to buy, slots and interpreters.
+"""Trade fairs, their Japan Pavilions, who exhibits and who comes to buy, slots and interpreters.
 
 Dates and daily timetables are in the fair's own time zone; instants (slots, deadlines) are stored
 in UTC and shown in that zone.
@@ -41,7 +41,9 @@ class OrganisingOffice(models.Model):
     name_ja = models.CharField(_("name (Japanese)"), max_length=200, blank=True)
     kind = models.CharField(_("kind"), max_length=12, choices=OfficeKind.choices)
     members = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, verbose_name=_("organisers"), blank=True,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("organisers"),
+        blank=True,
         related_name="organising_offices",
     )
 
@@ -50,7 +52,9 @@ class OrganisingOffice(models.Model):
         verbose_name_plural = _("organising offices")
         ordering = ["name_en"]
         constraints = [
-            models.CheckConstraint(condition=Q(kind__in=OfficeKind.values), name="office_kind_valid"),
+            models.CheckConstraint(
+                condition=Q(kind__in=OfficeKind.values), name="office_kind_valid"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -63,12 +67,17 @@ class TradeFair(models.Model):
     name = models.CharField(_("name"), max_length=200)
     city = models.CharField(_("city"), max_length=100)
     country = models.ForeignKey(
-        Market, verbose_name=_("country"), on_delete=models.PROTECT, related_name="fairs",
+        Market,
+        verbose_name=_("country"),
+        on_delete=models.PROTECT,
+        related_name="fairs",
         limit_choices_to={"kind": "country"},
     )
     venue = models.CharField(_("venue"), max_length=200)
     time_zone = models.CharField(
-        _("time zone"), max_length=64, validators=[validate_time_zone],
+        _("time zone"),
+        max_length=64,
+        validators=[validate_time_zone],
         help_text=_("The fair's own IANA time zone, e.g. Europe/Berlin; all times show in it."),
     )
     starts_on = models.DateField(_("first day"))
@@ -81,8 +90,9 @@ class TradeFair(models.Model):
         ordering = ["starts_on", "name"]
         constraints = [
             models.UniqueConstraint(fields=["name", "starts_on"], name="fair_name_start_unique"),
-            models.CheckConstraint(condition=Q(ends_on__gte=F("starts_on")),
-                                   name="fair_ends_after_start"),
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=F("starts_on")), name="fair_ends_after_start"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -104,22 +114,27 @@ class TradeFair(models.Model):
 class Pavilion(models.Model):
     """A Japan Pavilion at one fair: the unit organisers run, and the unit of access."""
 
-    fair = models.ForeignKey(TradeFair, verbose_name=_("trade fair"), on_delete=models.PROTECT,
-                             related_name="pavilions")
+    fair = models.ForeignKey(
+        TradeFair, verbose_name=_("trade fair"), on_delete=models.PROTECT, related_name="pavilions"
+    )
     name_en = models.CharField(_("name (English)"), max_length=200)
     name_ja = models.CharField(_("name (Japanese)"), max_length=200, blank=True)
     organiser = models.ForeignKey(
-        OrganisingOffice, verbose_name=_("organising office"), on_delete=models.PROTECT,
+        OrganisingOffice,
+        verbose_name=_("organising office"),
+        on_delete=models.PROTECT,
         related_name="pavilions",
     )
     booth_capacity = models.PositiveIntegerField(
-        _("booth capacity"), validators=[MinValueValidator(1)],
+        _("booth capacity"),
+        validators=[MinValueValidator(1)],
         help_text=_("How many exhibitors the pavilion can accept."),
     )
     application_opens_at = models.DateTimeField(_("applications open"))
     application_closes_at = models.DateTimeField(_("applications close"))
     first_timer_conditions_en = models.TextField(
-        _("first-timer conditions (English)"), blank=True,
+        _("first-timer conditions (English)"),
+        blank=True,
         help_text=_("Favourable terms for first-time exhibitors, e.g. a reduced booth fee."),
     )
     first_timer_conditions_ja = models.TextField(_("first-timer conditions (Japanese)"), blank=True)
@@ -130,7 +145,8 @@ class Pavilion(models.Model):
     meeting_day_starts = models.TimeField(_("meetings start at"), default="10:00")
     meeting_day_ends = models.TimeField(_("meetings end at"), default="17:00")
     slot_minutes = models.PositiveSmallIntegerField(
-        _("slot length (minutes)"), default=30,
+        _("slot length (minutes)"),
+        default=30,
         validators=[MinValueValidator(5), MaxValueValidator(240)],
     )
 
@@ -139,17 +155,28 @@ class Pavilion(models.Model):
         verbose_name_plural = _("Japan Pavilions")
         ordering = ["fair__starts_on", "name_en"]
         constraints = [
-            models.UniqueConstraint(fields=["fair", "name_en"], name="pavilion_name_unique_per_fair"),
-            models.CheckConstraint(condition=Q(application_closes_at__gt=F("application_opens_at")),
-                                   name="pavilion_application_window_valid"),
-            models.CheckConstraint(condition=Q(meeting_day_ends__gt=F("meeting_day_starts")),
-                                   name="pavilion_meeting_day_valid"),
-            models.CheckConstraint(condition=Q(booth_capacity__gte=1),
-                                   name="pavilion_booth_capacity_positive"),
-            models.CheckConstraint(condition=Q(slot_minutes__gte=5, slot_minutes__lte=240),
-                                   name="pavilion_slot_minutes_range"),
-            models.CheckConstraint(condition=Q(first_timer_fee_discount_percent__lte=100),
-                                   name="pavilion_discount_at_most_100"),
+            models.UniqueConstraint(
+                fields=["fair", "name_en"], name="pavilion_name_unique_per_fair"
+            ),
+            models.CheckConstraint(
+                condition=Q(application_closes_at__gt=F("application_opens_at")),
+                name="pavilion_application_window_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(meeting_day_ends__gt=F("meeting_day_starts")),
+                name="pavilion_meeting_day_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(booth_capacity__gte=1), name="pavilion_booth_capacity_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(slot_minutes__gte=5, slot_minutes__lte=240),
+                name="pavilion_slot_minutes_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(first_timer_fee_discount_percent__lte=100),
+                name="pavilion_discount_at_most_100",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -158,14 +185,20 @@ class Pavilion(models.Model):
         return self.name_en
 
     def clean(self) -> None:
-        if (self.application_opens_at and self.application_closes_at
-                and self.application_closes_at <= self.application_opens_at):
-            raise ValidationError({"application_closes_at": _(
-                "Applications must close after they open.")})
-        if (self.meeting_day_starts and self.meeting_day_ends
-                and self.meeting_day_ends <= self.meeting_day_starts):
-            raise ValidationError({"meeting_day_ends": _(
-                "Meetings must end after they start.")})
+        if (
+            self.application_opens_at
+            and self.application_closes_at
+            and self.application_closes_at <= self.application_opens_at
+        ):
+            raise ValidationError(
+                {"application_closes_at": _("Applications must close after they open.")}
+            )
+        if (
+            self.meeting_day_starts
+            and self.meeting_day_ends
+            and self.meeting_day_ends <= self.meeting_day_starts
+        ):
+            raise ValidationError({"meeting_day_ends": _("Meetings must end after they start.")})
 
     def application_window_open(self, at: datetime | None = None) -> bool:
         at = at or timezone.now()
@@ -181,8 +214,9 @@ class Pavilion(models.Model):
 class TimetableBreak(models.Model):
     """A daily pause in meetings (lunch, a keynote), in the fair's local time."""
 
-    pavilion = models.ForeignKey(Pavilion, verbose_name=_("Japan Pavilion"),
-                                 on_delete=models.CASCADE, related_name="breaks")
+    pavilion = models.ForeignKey(
+        Pavilion, verbose_name=_("Japan Pavilion"), on_delete=models.CASCADE, related_name="breaks"
+    )
     starts_at = models.TimeField(_("starts at"))
     ends_at = models.TimeField(_("ends at"))
     label = models.CharField(_("label"), max_length=100, blank=True)
@@ -192,8 +226,9 @@ class TimetableBreak(models.Model):
         verbose_name_plural = _("timetable breaks")
         ordering = ["starts_at"]
         constraints = [
-            models.CheckConstraint(condition=Q(ends_at__gt=F("starts_at")),
-                                   name="break_ends_after_start"),
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=F("starts_at")), name="break_ends_after_start"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -215,16 +250,24 @@ class ExhibitorRegistration(models.Model):
     shown later is the one that held when the company applied.
     """
 
-    pavilion = models.ForeignKey(Pavilion, verbose_name=_("Japan Pavilion"),
-                                 on_delete=models.PROTECT, related_name="exhibitor_registrations")
-    sme = models.ForeignKey(SME, verbose_name=_("SME"), on_delete=models.PROTECT,
-                            related_name="registrations")
-    status = models.CharField(_("status"), max_length=12, choices=RegistrationStatus.choices,
-                              default=RegistrationStatus.APPLIED)
+    pavilion = models.ForeignKey(
+        Pavilion,
+        verbose_name=_("Japan Pavilion"),
+        on_delete=models.PROTECT,
+        related_name="exhibitor_registrations",
+    )
+    sme = models.ForeignKey(
+        SME, verbose_name=_("SME"), on_delete=models.PROTECT, related_name="registrations"
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=RegistrationStatus.choices,
+        default=RegistrationStatus.APPLIED,
+    )
     booth = models.CharField(_("booth"), max_length=20, blank=True)
     is_sme_eligible = models.BooleanField(_("eligible SME"))
-    eligibility_industry_class = models.CharField(_("industry class at application"),
-                                                  max_length=16)
+    eligibility_industry_class = models.CharField(_("industry class at application"), max_length=16)
     eligibility_capital_yen = models.PositiveBigIntegerField(_("capital at application (yen)"))
     eligibility_employees = models.PositiveIntegerField(_("employees at application"))
     first_time_exhibitor = models.BooleanField(
@@ -235,8 +278,12 @@ class ExhibitorRegistration(models.Model):
     applied_at = models.DateTimeField(_("applied"), default=timezone.now)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("decided by"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     class Meta:
@@ -245,12 +292,19 @@ class ExhibitorRegistration(models.Model):
         ordering = ["pavilion", "applied_at"]
         constraints = [
             models.UniqueConstraint(fields=["pavilion", "sme"], name="exhibitor_applies_once"),
-            models.UniqueConstraint(fields=["pavilion", "booth"], condition=~Q(booth=""),
-                                    name="booth_given_once_per_pavilion"),
-            models.CheckConstraint(condition=Q(status__in=RegistrationStatus.values),
-                                   name="exhibitor_registration_status_valid"),
-            models.CheckConstraint(condition=Q(booth="") | Q(status="accepted"),
-                                   name="booth_only_for_accepted_exhibitors"),
+            models.UniqueConstraint(
+                fields=["pavilion", "booth"],
+                condition=~Q(booth=""),
+                name="booth_given_once_per_pavilion",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=RegistrationStatus.values),
+                name="exhibitor_registration_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(booth="") | Q(status="accepted"),
+                name="booth_only_for_accepted_exhibitors",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -275,12 +329,24 @@ class BuyerRegistrationStatus(models.TextChoices):
 class BuyerRegistration(models.Model):
     """A foreign buyer coming to a pavilion's fair to meet its exhibitors, on given days."""
 
-    pavilion = models.ForeignKey(Pavilion, verbose_name=_("Japan Pavilion"),
-                                 on_delete=models.PROTECT, related_name="buyer_registrations")
-    buyer = models.ForeignKey(ForeignBuyer, verbose_name=_("foreign buyer"),
-                              on_delete=models.PROTECT, related_name="registrations")
-    status = models.CharField(_("status"), max_length=12, choices=BuyerRegistrationStatus.choices,
-                              default=BuyerRegistrationStatus.REGISTERED)
+    pavilion = models.ForeignKey(
+        Pavilion,
+        verbose_name=_("Japan Pavilion"),
+        on_delete=models.PROTECT,
+        related_name="buyer_registrations",
+    )
+    buyer = models.ForeignKey(
+        ForeignBuyer,
+        verbose_name=_("foreign buyer"),
+        on_delete=models.PROTECT,
+        related_name="registrations",
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=BuyerRegistrationStatus.choices,
+        default=BuyerRegistrationStatus.REGISTERED,
+    )
     registered_at = models.DateTimeField(_("registered"), default=timezone.now)
 
     class Meta:
@@ -289,8 +355,10 @@ class BuyerRegistration(models.Model):
         ordering = ["pavilion", "registered_at"]
         constraints = [
             models.UniqueConstraint(fields=["pavilion", "buyer"], name="buyer_registers_once"),
-            models.CheckConstraint(condition=Q(status__in=BuyerRegistrationStatus.values),
-                                   name="buyer_registration_status_valid"),
+            models.CheckConstraint(
+                condition=Q(status__in=BuyerRegistrationStatus.values),
+                name="buyer_registration_status_valid",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -298,8 +366,12 @@ class BuyerRegistration(models.Model):
 
 
 class BuyerAttendanceDay(models.Model):
-    registration = models.ForeignKey(BuyerRegistration, verbose_name=_("buyer registration"),
-                                     on_delete=models.CASCADE, related_name="days")
+    registration = models.ForeignKey(
+        BuyerRegistration,
+        verbose_name=_("buyer registration"),
+        on_delete=models.CASCADE,
+        related_name="days",
+    )
     day = models.DateField(_("day"))
 
     class Meta:
@@ -316,16 +388,20 @@ class BuyerAttendanceDay(models.Model):
     def clean(self) -> None:
         fair = self.registration.pavilion.fair if self.registration_id else None
         if fair and self.day and not (fair.starts_on <= self.day <= fair.ends_on):
-            raise ValidationError({"day": _(
-                "%(day)s is not a day of %(fair)s (%(first)s to %(last)s)."
-            ) % {"day": self.day, "fair": fair, "first": fair.starts_on, "last": fair.ends_on}})
+            raise ValidationError(
+                {
+                    "day": _("%(day)s is not a day of %(fair)s (%(first)s to %(last)s).")
+                    % {"day": self.day, "fair": fair, "first": fair.starts_on, "last": fair.ends_on}
+                }
+            )
 
 
 class MeetingSlot(models.Model):
     """One meeting time at a pavilion, generated from its daily timetable; stored in UTC."""
 
-    pavilion = models.ForeignKey(Pavilion, verbose_name=_("Japan Pavilion"),
-                                 on_delete=models.CASCADE, related_name="slots")
+    pavilion = models.ForeignKey(
+        Pavilion, verbose_name=_("Japan Pavilion"), on_delete=models.CASCADE, related_name="slots"
+    )
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
 
@@ -335,8 +411,9 @@ class MeetingSlot(models.Model):
         ordering = ["pavilion", "starts_at"]
         constraints = [
             models.UniqueConstraint(fields=["pavilion", "starts_at"], name="slot_start_unique"),
-            models.CheckConstraint(condition=Q(ends_at__gt=F("starts_at")),
-                                   name="slot_ends_after_start"),
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=F("starts_at")), name="slot_ends_after_start"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -352,22 +429,29 @@ class MeetingSlot(models.Model):
 class Interpreter(models.Model):
     """An interpreter booked for a pavilion; one meeting at a time, in the slots they are free."""
 
-    pavilion = models.ForeignKey(Pavilion, verbose_name=_("Japan Pavilion"),
-                                 on_delete=models.CASCADE, related_name="interpreters")
+    pavilion = models.ForeignKey(
+        Pavilion,
+        verbose_name=_("Japan Pavilion"),
+        on_delete=models.CASCADE,
+        related_name="interpreters",
+    )
     name = models.CharField(_("name"), max_length=200)
     email = models.EmailField(_("email"), blank=True)
-    languages = models.ManyToManyField(Language, verbose_name=_("languages"),
-                                       related_name="interpreters")
-    available_slots = models.ManyToManyField(MeetingSlot, verbose_name=_("available slots"),
-                                             blank=True, related_name="interpreters")
+    languages = models.ManyToManyField(
+        Language, verbose_name=_("languages"), related_name="interpreters"
+    )
+    available_slots = models.ManyToManyField(
+        MeetingSlot, verbose_name=_("available slots"), blank=True, related_name="interpreters"
+    )
 
     class Meta:
         verbose_name = _("interpreter")
         verbose_name_plural = _("interpreters")
         ordering = ["pavilion", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["pavilion", "name"],
-                                    name="interpreter_name_unique_per_pavilion"),
+            models.UniqueConstraint(
+                fields=["pavilion", "name"], name="interpreter_name_unique_per_pavilion"
+            ),
         ]
 
     def __str__(self) -> str:

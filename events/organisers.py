@@ -38,7 +38,7 @@ def ensure_organiser_group(**kwargs) -> Group:
     """Create the organiser group or bring its permissions up to date (runs after migrate)."""
     group, _created = Group.objects.get_or_create(name=ORGANISER_GROUP)
     wanted = []
-    for app_label, models in ORGANISER_PERMISSIONS.items():
+    for models in ORGANISER_PERMISSIONS.values():
         for model, actions in models.items():
             wanted += [f"{action}_{model}" for action in actions]
     permissions = Permission.objects.filter(
@@ -49,8 +49,9 @@ def ensure_organiser_group(**kwargs) -> Group:
 
 
 def is_organiser(user) -> bool:
-    return bool(user.is_active and user.is_staff
-                and user.groups.filter(name=ORGANISER_GROUP).exists())
+    return bool(
+        user.is_active and user.is_staff and user.groups.filter(name=ORGANISER_GROUP).exists()
+    )
 
 
 def pavilions_organised_by(user) -> QuerySet:

@@ -35,7 +35,8 @@ def sme_is_first_time_exhibitor(*, sme: SME, pavilion: Pavilion) -> bool:
     if sme.exports_directly:
         return False
     earlier = ExhibitorRegistration.objects.filter(
-        sme=sme, status=RegistrationStatus.ACCEPTED,
+        sme=sme,
+        status=RegistrationStatus.ACCEPTED,
         pavilion__fair__starts_on__lt=pavilion.fair.starts_on,
     )
     return not earlier.exists()
@@ -50,20 +51,26 @@ def exhibitor_registration_check_apply(
     """
     at = at or timezone.now()
     if at < pavilion.application_opens_at:
-        raise ValidationError(_("Applications to %(pavilion)s open on %(date)s.") % {
-            "pavilion": pavilion, "date": _local(pavilion, pavilion.application_opens_at)})
+        raise ValidationError(
+            _("Applications to %(pavilion)s open on %(date)s.")
+            % {"pavilion": pavilion, "date": _local(pavilion, pavilion.application_opens_at)}
+        )
     if at >= pavilion.application_closes_at:
-        raise ValidationError(_("Applications to %(pavilion)s closed on %(date)s.") % {
-            "pavilion": pavilion, "date": _local(pavilion, pavilion.application_closes_at)})
-    eligibility = sme_eligibility(industry_class=sme.industry_class,
-                                  capital_yen=sme.capital_yen, employees=sme.employees)
+        raise ValidationError(
+            _("Applications to %(pavilion)s closed on %(date)s.")
+            % {"pavilion": pavilion, "date": _local(pavilion, pavilion.application_closes_at)}
+        )
+    eligibility = sme_eligibility(
+        industry_class=sme.industry_class, capital_yen=sme.capital_yen, employees=sme.employees
+    )
     if not eligibility.eligible:
         raise ValidationError(eligibility.reason)
     existing = ExhibitorRegistration.objects.filter(pavilion=pavilion, sme=sme).first()
     if existing is not None and existing.status != RegistrationStatus.WITHDRAWN:
-        raise ValidationError(_(
-            "%(sme)s has already applied to %(pavilion)s (status: %(status)s)."
-        ) % {"sme": sme, "pavilion": pavilion, "status": existing.get_status_display()})
+        raise ValidationError(
+            _("%(sme)s has already applied to %(pavilion)s (status: %(status)s).")
+            % {"sme": sme, "pavilion": pavilion, "status": existing.get_status_display()}
+        )
 
 
 @transaction.atomic
@@ -87,8 +94,9 @@ def exhibitor_registration_apply(
         "message": message,
         "applied_at": at,
     }
-    existing = ExhibitorRegistration.objects.select_for_update().filter(
-        pavilion=pavilion, sme=sme).first()
+    existing = (
+        ExhibitorRegistration.objects.select_for_update().filter(pavilion=pavilion, sme=sme).first()
+    )
     if existing is not None:
         for name, value in fields.items():
             setattr(existing, name, value)
@@ -101,19 +109,32 @@ def exhibitor_registration_apply(
             return ExhibitorRegistration.objects.create(pavilion=pavilion, sme=sme, **fields)
     except IntegrityError:
         # Another request created it between our check and our insert.
-        raise ValidationError(_("%(sme)s has already applied to %(pavilion)s.") % {
-            "sme": sme, "pavilion": pavilion}) from None
+        raise ValidationError(
+            _("%(sme)s has already applied to %(pavilion)s.") % {"sme": sme, "pavilion": pavilion}
+        ) from None
 
 
 _DECISIONS = {
-    RegistrationStatus.ACCEPTED: {RegistrationStatus.APPLIED, RegistrationStatus.WAITLISTED,
-                                  RegistrationStatus.REJECTED},
-    RegistrationStatus.WAITLISTED: {RegistrationStatus.APPLIED, RegistrationStatus.ACCEPTED,
-                                    RegistrationStatus.REJECTED},
-    RegistrationStatus.REJECTED: {RegistrationStatus.APPLIED, RegistrationStatus.WAITLISTED,
-                                  RegistrationStatus.ACCEPTED},
-    RegistrationStatus.WITHDRAWN: {RegistrationStatus.APPLIED, RegistrationStatus.WAITLISTED,
-                                   RegistrationStatus.ACCEPTED},
+    RegistrationStatus.ACCEPTED: {
+        RegistrationStatus.APPLIED,
+        RegistrationStatus.WAITLISTED,
+        RegistrationStatus.REJECTED,
+    },
+    RegistrationStatus.WAITLISTED: {
+        RegistrationStatus.APPLIED,
+        RegistrationStatus.ACCEPTED,
+        RegistrationStatus.REJECTED,
+    },
+    RegistrationStatus.REJECTED: {
+        RegistrationStatus.APPLIED,
+        RegistrationStatus.WAITLISTED,
+        RegistrationStatus.ACCEPTED,
+    },
+    RegistrationStatus.WITHDRAWN: {
+        RegistrationStatus.APPLIED,
+        RegistrationStatus.WAITLISTED,
+        RegistrationStatus.ACCEPTED,
+    },
 }
 
 
@@ -128,28 +149,40 @@ def exhibitor_registration_decide(
     """
     status = RegistrationStatus(status)
     pavilion = _locked(registration.pavilion)
-    registration = ExhibitorRegistration.objects.select_for_update().select_related("sme").get(
-        pk=registration.pk)
+    registration = (
+        ExhibitorRegistration.objects.select_for_update()
+        .select_related("sme")
+        .get(pk=registration.pk)
+    )
     if status == registration.status and booth is None:
         return registration
     if status != registration.status and registration.status not in _DECISIONS[status]:
-        raise ValidationError(_("An application that is %(current)s cannot become %(new)s.") % {
-            "current": registration.get_status_display().lower(), "new": status.label.lower()})
+        raise ValidationError(
+            _("An application that is %(current)s cannot become %(new)s.")
+            % {"current": registration.get_status_display().lower(), "new": status.label.lower()}
+        )
 
     if status == RegistrationStatus.ACCEPTED and registration.status != status:
         sme = registration.sme
-        eligibility = sme_eligibility(industry_class=sme.industry_class,
-                                      capital_yen=sme.capital_yen, employees=sme.employees)
+        eligibility = sme_eligibility(
+            industry_class=sme.industry_class, capital_yen=sme.capital_yen, employees=sme.employees
+        )
         if not eligibility.eligible:
-            raise ValidationError(_("%(sme)s cannot be accepted. %(reason)s") % {
-                "sme": sme, "reason": eligibility.reason})
+            raise ValidationError(
+                _("%(sme)s cannot be accepted. %(reason)s")
+                % {"sme": sme, "reason": eligibility.reason}
+            )
         accepted = pavilion.exhibitor_registrations.filter(
-            status=RegistrationStatus.ACCEPTED).count()
+            status=RegistrationStatus.ACCEPTED
+        ).count()
         if accepted >= pavilion.booth_capacity:
-            raise ValidationError(_(
-                "%(pavilion)s is full: all %(capacity)s booths are taken. Waitlist the "
-                "application or raise the booth capacity."
-            ) % {"pavilion": pavilion, "capacity": pavilion.booth_capacity})
+            raise ValidationError(
+                _(
+                    "%(pavilion)s is full: all %(capacity)s booths are taken. Waitlist the "
+                    "application or raise the booth capacity."
+                )
+                % {"pavilion": pavilion, "capacity": pavilion.booth_capacity}
+            )
 
     if status != RegistrationStatus.ACCEPTED:
         if booth:
@@ -165,19 +198,24 @@ def exhibitor_registration_decide(
     return registration
 
 
-def exhibitor_registration_check_booth(
-    *, registration: ExhibitorRegistration, booth: str
-) -> None:
+def exhibitor_registration_check_booth(*, registration: ExhibitorRegistration, booth: str) -> None:
     """Raise if the booth is held by another exhibitor of the same pavilion."""
     booth = booth.strip()
     if not booth:
         return
-    holder = ExhibitorRegistration.objects.filter(
-        pavilion_id=registration.pavilion_id, booth=booth).exclude(pk=registration.pk).select_related(
-        "sme").first()
+    holder = (
+        ExhibitorRegistration.objects.filter(pavilion_id=registration.pavilion_id, booth=booth)
+        .exclude(pk=registration.pk)
+        .select_related("sme")
+        .first()
+    )
     if holder is not None:
-        raise ValidationError({"booth": _("Booth %(booth)s is already given to %(sme)s.") % {
-            "booth": booth, "sme": holder.sme}})
+        raise ValidationError(
+            {
+                "booth": _("Booth %(booth)s is already given to %(sme)s.")
+                % {"booth": booth, "sme": holder.sme}
+            }
+        )
 
 
 @transaction.atomic
@@ -208,19 +246,28 @@ def buyer_registration_register(
         raise ValidationError({"days": _("Choose at least one day of the fair.")})
     outside = sorted(d for d in set(days) if not fair.starts_on <= d <= fair.ends_on)
     if outside:
-        raise ValidationError({"days": _(
-            "%(days)s: not a day of %(fair)s, which runs from %(first)s to %(last)s."
-        ) % {"days": ", ".join(d.isoformat() for d in outside), "fair": fair,
-             "first": fair.starts_on, "last": fair.ends_on}})
+        raise ValidationError(
+            {
+                "days": _("%(days)s: not a day of %(fair)s, which runs from %(first)s to %(last)s.")
+                % {
+                    "days": ", ".join(d.isoformat() for d in outside),
+                    "fair": fair,
+                    "first": fair.starts_on,
+                    "last": fair.ends_on,
+                }
+            }
+        )
     registration, _created = BuyerRegistration.objects.select_for_update().get_or_create(
-        pavilion=pavilion, buyer=buyer)
+        pavilion=pavilion, buyer=buyer
+    )
     if registration.status != BuyerRegistrationStatus.REGISTERED:
         registration.status = BuyerRegistrationStatus.REGISTERED
         registration.save(update_fields=["status"])
     registration.days.exclude(day__in=days).delete()
     existing = set(registration.days.values_list("day", flat=True))
     BuyerAttendanceDay.objects.bulk_create(
-        BuyerAttendanceDay(registration=registration, day=d) for d in sorted(set(days) - existing))
+        BuyerAttendanceDay(registration=registration, day=d) for d in sorted(set(days) - existing)
+    )
     return registration
 
 
@@ -240,13 +287,15 @@ def planned_slot_times(pavilion: Pavilion) -> list[tuple[datetime, datetime]]:
         end_of_day = datetime.combine(day, pavilion.meeting_day_ends)
         while start + length <= end_of_day:
             end = start + length
-            clash = next((b for b in breaks if start.time() < b.ends_at
-                          and b.starts_at < end.time()), None)
+            clash = next(
+                (b for b in breaks if start.time() < b.ends_at and b.starts_at < end.time()), None
+            )
             if clash is not None:
                 start = max(start + timedelta(minutes=1), datetime.combine(day, clash.ends_at))
                 continue
-            times.append((start.replace(tzinfo=tz).astimezone(UTC),
-                          end.replace(tzinfo=tz).astimezone(UTC)))
+            times.append(
+                (start.replace(tzinfo=tz).astimezone(UTC), end.replace(tzinfo=tz).astimezone(UTC))
+            )
             start = end
     return times
 
@@ -256,21 +305,29 @@ def meeting_slots_generate(*, pavilion: Pavilion) -> dict[str, int]:
     """Create the pavilion's meeting slots from its timetable.
 
     Side effects: adds the slots that are missing; removes slots the timetable no longer has unless
-    something uses them (an interpreter's availability, later a meeting), which are kept and counted.
+    something uses them (an interpreter's availability, later a meeting): those are kept.
+    Returns the counts of slots created, removed and kept.
     Running it twice changes nothing.
     """
     pavilion = _locked(pavilion)
     planned = planned_slot_times(pavilion)
     existing = {slot.starts_at: slot for slot in pavilion.slots.all()}
     wanted = {start for start, _end in planned}
-    created = [MeetingSlot(pavilion=pavilion, starts_at=s, ends_at=e)
-               for s, e in planned if s not in existing]
+    created = [
+        MeetingSlot(pavilion=pavilion, starts_at=s, ends_at=e)
+        for s, e in planned
+        if s not in existing
+    ]
     MeetingSlot.objects.bulk_create(created)
     stale = [slot for start, slot in existing.items() if start not in wanted]
     removable = [s.pk for s in stale if not s.interpreters.exists()]
     MeetingSlot.objects.filter(pk__in=removable).delete()
-    return {"created": len(created), "removed": len(removable),
-            "kept": len(stale) - len(removable), "total": len(planned)}
+    return {
+        "created": len(created),
+        "removed": len(removable),
+        "kept": len(stale) - len(removable),
+        "total": len(planned),
+    }
 
 
 def _local(pavilion: Pavilion, instant: datetime) -> str:

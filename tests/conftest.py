@@ -24,7 +24,8 @@ def make_organiser(organiser_group):
 
     def make(office, username="organiser"):
         user = get_user_model().objects.create_user(
-            username=username, password="pw-for-tests", is_staff=True)
+            username=username, password="pw-for-tests", is_staff=True
+        )
         user.groups.add(organiser_group)
         office.members.add(user)
         return user

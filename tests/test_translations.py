@@ -32,7 +32,8 @@ def test_placeholders_survive_translation():
         translations = entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]
         for translation in translations:
             assert sorted(PLACEHOLDER.findall(translation)) == sorted(
-                PLACEHOLDER.findall(entry.msgid)), entry.msgid
+                PLACEHOLDER.findall(entry.msgid)
+            ), entry.msgid
 
 
 def test_compiled_catalogue_matches_the_source():
@@ -43,8 +44,10 @@ def test_compiled_catalogue_matches_the_source():
     assert {k: compiled.get(k) for k in source} == source
 
 
-@pytest.mark.skipif(shutil.which("xgettext") is None,
-                    reason="needs GNU gettext's xgettext (apt-get install gettext)")
+@pytest.mark.skipif(
+    shutil.which("xgettext") is None,
+    reason="needs GNU gettext's xgettext (apt-get install gettext)",
+)
 def test_catalogue_holds_every_translatable_string_in_the_code(tmp_path):
     for name in [*SOURCE_DIRS, "manage.py"]:
         source = REPO / name
@@ -55,11 +58,26 @@ def test_catalogue_holds_every_translatable_string_in_the_code(tmp_path):
             shutil.copy(source, target)
     (tmp_path / "locale" / "ja" / "LC_MESSAGES").mkdir(parents=True)
     result = subprocess.run(
-        [sys.executable, "manage.py", "makemessages", "-l", "ja", "--no-location",
-         "--ignore=matchmaking/engine/*", "--ignore=matchmaking/scheduler/*"],
-        cwd=tmp_path, capture_output=True, text=True, timeout=120,
-        env={"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "config.settings.test",
-             "PYTHONPATH": str(tmp_path)})
+        [
+            sys.executable,
+            "manage.py",
+            "makemessages",
+            "-l",
+            "ja",
+            "--no-location",
+            "--ignore=matchmaking/engine/*",
+            "--ignore=matchmaking/scheduler/*",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={
+            "PATH": "/usr/bin:/bin",
+            "DJANGO_SETTINGS_MODULE": "config.settings.test",
+            "PYTHONPATH": str(tmp_path),
+        },
+    )
     assert result.returncode == 0, result.stderr
     found = {e.msgid for e in polib.pofile(str(tmp_path / "locale/ja/LC_MESSAGES/django.po"))}
     catalogued = {e.msgid for e in live_entries(polib.pofile(str(CATALOGUE)))}

@@ -13,28 +13,31 @@ LIMITS = [
 
 
 def test_sme_limits_match_the_sme_basic_act():
-    assert {k: v for k, v in SME_LIMITS.items()} == {c: (cap, emp) for c, cap, emp in LIMITS}
+    assert dict(SME_LIMITS) == {c: (cap, emp) for c, cap, emp in LIMITS}
 
 
 @pytest.mark.parametrize(("industry", "capital_limit", "employee_limit"), LIMITS)
 def test_eligibility_at_both_limits_is_eligible(industry, capital_limit, employee_limit):
-    verdict = sme_eligibility(industry_class=industry, capital_yen=capital_limit,
-                              employees=employee_limit)
+    verdict = sme_eligibility(
+        industry_class=industry, capital_yen=capital_limit, employees=employee_limit
+    )
     assert verdict.eligible
 
 
 @pytest.mark.parametrize(("industry", "capital_limit", "employee_limit"), LIMITS)
 def test_eligibility_capital_within_alone_qualifies(industry, capital_limit, employee_limit):
-    verdict = sme_eligibility(industry_class=industry, capital_yen=capital_limit,
-                              employees=employee_limit + 1)
+    verdict = sme_eligibility(
+        industry_class=industry, capital_yen=capital_limit, employees=employee_limit + 1
+    )
     assert verdict.eligible
     assert f"¥{capital_limit:,}" in verdict.reason
 
 
 @pytest.mark.parametrize(("industry", "capital_limit", "employee_limit"), LIMITS)
 def test_eligibility_employees_within_alone_qualifies(industry, capital_limit, employee_limit):
-    verdict = sme_eligibility(industry_class=industry, capital_yen=capital_limit + 1,
-                              employees=employee_limit)
+    verdict = sme_eligibility(
+        industry_class=industry, capital_yen=capital_limit + 1, employees=employee_limit
+    )
     assert verdict.eligible
     assert f"{employee_limit:,} for" in verdict.reason
 
@@ -43,8 +46,9 @@ def test_eligibility_employees_within_alone_qualifies(industry, capital_limit, e
 def test_eligibility_one_over_both_limits_is_refused_naming_them(
     industry, capital_limit, employee_limit
 ):
-    verdict = sme_eligibility(industry_class=industry, capital_yen=capital_limit + 1,
-                              employees=employee_limit + 1)
+    verdict = sme_eligibility(
+        industry_class=industry, capital_yen=capital_limit + 1, employees=employee_limit + 1
+    )
     assert not verdict.eligible
     assert f"¥{capital_limit + 1:,}" in verdict.reason
     assert f"¥{capital_limit:,} limit" in verdict.reason
@@ -53,8 +57,9 @@ def test_eligibility_one_over_both_limits_is_refused_naming_them(
 
 
 def test_eligibility_reason_is_translated_to_japanese():
-    verdict = sme_eligibility(industry_class=IndustryClass.RETAIL, capital_yen=60_000_000,
-                              employees=51)
+    verdict = sme_eligibility(
+        industry_class=IndustryClass.RETAIL, capital_yen=60_000_000, employees=51
+    )
     with translation.override("ja"):
         reason = verdict.reason
     assert "中小企業" in reason

@@ -22,15 +22,29 @@ print(json.dumps({
     "time_zone": settings.TIME_ZONE, "languages": [code for code, _ in settings.LANGUAGES],
 }))
 """
-CLEARED = ("DATABASE_URL", "REDIS_URL", "CELERY_BROKER_URL", "CELERY_RESULT_BACKEND", "DEBUG",
-           "ALLOWED_HOSTS", "SECRET_KEY", "USE_TZ")
+CLEARED = (
+    "DATABASE_URL",
+    "REDIS_URL",
+    "CELERY_BROKER_URL",
+    "CELERY_RESULT_BACKEND",
+    "DEBUG",
+    "ALLOWED_HOSTS",
+    "SECRET_KEY",
+    "USE_TZ",
+)
 
 
 def run_python(code: str, settings: str = "config.settings.local", **env: str):
     environment = {k: v for k, v in os.environ.items() if k not in CLEARED}
     environment.update(DJANGO_SETTINGS_MODULE=settings, **env)
-    return subprocess.run([sys.executable, "-c", code], cwd=REPO, env=environment,
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=REPO,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def load(settings: str = "config.settings.local", **env: str) -> dict:
@@ -80,13 +94,22 @@ def test_times_are_stored_in_utc_and_the_interface_speaks_english_and_japanese()
     assert loaded["languages"] == ["en", "ja"]
 
 
-@pytest.mark.parametrize(("env", "says_in_process"), [({}, True),
-                                                      ({"REDIS_URL": "redis://x:6379/0"}, False)])
+@pytest.mark.parametrize(
+    ("env", "says_in_process"), [({}, True), ({"REDIS_URL": "redis://x:6379/0"}, False)]
+)
 def test_the_log_says_once_that_tasks_run_in_process(env, says_in_process):
     result = subprocess.run(
-        [sys.executable, "manage.py", "check"], cwd=REPO, capture_output=True, text=True,
-        env={**{k: v for k, v in os.environ.items() if k not in CLEARED},
-             "DJANGO_SETTINGS_MODULE": "config.settings.local", **env}, timeout=60)
+        [sys.executable, "manage.py", "check"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env={
+            **{k: v for k, v in os.environ.items() if k not in CLEARED},
+            "DJANGO_SETTINGS_MODULE": "config.settings.local",
+            **env,
+        },
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stderr.count("tasks run in-process") == (1 if says_in_process else 0)
 

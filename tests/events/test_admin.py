@@ -29,13 +29,17 @@ def two_pavilions(make_organiser):
         "pavilion_a": pavilion_a,
         "pavilion_b": pavilion_b,
         "registration_a": ExhibitorRegistrationFactory(
-            pavilion=pavilion_a, sme=SMEFactory(name_en="Alpha Ceramics")),
+            pavilion=pavilion_a, sme=SMEFactory(name_en="Alpha Ceramics")
+        ),
         "registration_b": ExhibitorRegistrationFactory(
-            pavilion=pavilion_b, sme=SMEFactory(name_en="Bravo Lacquer")),
-        "buyer_a": BuyerRegistrationFactory(pavilion=pavilion_a,
-                                            buyer=ForeignBuyerFactory(name="Alpha Buyer")),
-        "buyer_b": BuyerRegistrationFactory(pavilion=pavilion_b,
-                                            buyer=ForeignBuyerFactory(name="Bravo Buyer")),
+            pavilion=pavilion_b, sme=SMEFactory(name_en="Bravo Lacquer")
+        ),
+        "buyer_a": BuyerRegistrationFactory(
+            pavilion=pavilion_a, buyer=ForeignBuyerFactory(name="Alpha Buyer")
+        ),
+        "buyer_b": BuyerRegistrationFactory(
+            pavilion=pavilion_b, buyer=ForeignBuyerFactory(name="Bravo Buyer")
+        ),
         "interpreter_b": InterpreterFactory(pavilion=pavilion_b, name="Bravo Interpreter"),
     }
 
@@ -44,13 +48,16 @@ def admin_url(model, action="changelist", *args):
     return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{action}", args=args)
 
 
-@pytest.mark.parametrize(("url_name", "own", "other"), [
-    ("admin:events_exhibitorregistration_changelist", "Alpha Ceramics", "Bravo Lacquer"),
-    ("admin:events_pavilion_changelist", "Pavilion Alpha", "Pavilion Bravo"),
-    ("admin:events_buyerregistration_changelist", "Alpha Buyer", "Bravo Buyer"),
-    ("admin:companies_sme_changelist", "Alpha Ceramics", "Bravo Lacquer"),
-    ("admin:companies_foreignbuyer_changelist", "Alpha Buyer", "Bravo Buyer"),
-])
+@pytest.mark.parametrize(
+    ("url_name", "own", "other"),
+    [
+        ("admin:events_exhibitorregistration_changelist", "Alpha Ceramics", "Bravo Lacquer"),
+        ("admin:events_pavilion_changelist", "Pavilion Alpha", "Pavilion Bravo"),
+        ("admin:events_buyerregistration_changelist", "Alpha Buyer", "Bravo Buyer"),
+        ("admin:companies_sme_changelist", "Alpha Ceramics", "Bravo Lacquer"),
+        ("admin:companies_foreignbuyer_changelist", "Alpha Buyer", "Bravo Buyer"),
+    ],
+)
 def test_organiser_lists_only_their_own_pavilion(client, two_pavilions, url_name, own, other):
     client.force_login(two_pavilions["organiser_a"])
     response = client.get(reverse(url_name))
@@ -73,8 +80,9 @@ def test_organiser_cannot_open_another_pavilions_objects(client, two_pavilions, 
 def test_organiser_cannot_accept_another_pavilions_application(client, two_pavilions):
     client.force_login(two_pavilions["organiser_a"])
     target = two_pavilions["registration_b"]
-    client.post(admin_url(ExhibitorRegistration), {
-        "action": "accept", "_selected_action": [target.pk]})
+    client.post(
+        admin_url(ExhibitorRegistration), {"action": "accept", "_selected_action": [target.pk]}
+    )
     target.refresh_from_db()
     assert target.status == RegistrationStatus.APPLIED
 
@@ -82,8 +90,7 @@ def test_organiser_cannot_accept_another_pavilions_application(client, two_pavil
 def test_organiser_cannot_change_another_pavilions_booth(client, two_pavilions):
     client.force_login(two_pavilions["organiser_a"])
     target = two_pavilions["registration_b"]
-    response = client.post(admin_url(ExhibitorRegistration, "change", target.pk),
-                           {"booth": "Z-9"})
+    response = client.post(admin_url(ExhibitorRegistration, "change", target.pk), {"booth": "Z-9"})
     target.refresh_from_db()
     assert response.status_code == 302
     assert target.booth == ""
@@ -95,14 +102,17 @@ def test_organiser_accepts_and_sees_capacity_errors(client, two_pavilions):
     pavilion.save()
     extra = ExhibitorRegistrationFactory(pavilion=pavilion, sme=SMEFactory(name_en="Late Co"))
     client.force_login(two_pavilions["organiser_a"])
-    response = client.post(admin_url(ExhibitorRegistration), {
-        "action": "accept",
-        "_selected_action": [two_pavilions["registration_a"].pk, extra.pk]}, follow=True)
+    response = client.post(
+        admin_url(ExhibitorRegistration),
+        {"action": "accept", "_selected_action": [two_pavilions["registration_a"].pk, extra.pk]},
+        follow=True,
+    )
     content = response.content.decode()
     assert "1 application is now accepted." in content
     assert "Late Co: Pavilion Alpha is full" in content
-    statuses = set(ExhibitorRegistration.objects.filter(pavilion=pavilion)
-                   .values_list("status", flat=True))
+    statuses = set(
+        ExhibitorRegistration.objects.filter(pavilion=pavilion).values_list("status", flat=True)
+    )
     assert statuses == {"accepted", "applied"}
 
 
@@ -110,8 +120,10 @@ def test_organiser_waitlists_and_rejects(client, two_pavilions):
     client.force_login(two_pavilions["organiser_a"])
     registration = two_pavilions["registration_a"]
     for action, status in [("waitlist", "waitlisted"), ("reject", "rejected")]:
-        client.post(admin_url(ExhibitorRegistration), {
-            "action": action, "_selected_action": [registration.pk]})
+        client.post(
+            admin_url(ExhibitorRegistration),
+            {"action": action, "_selected_action": [registration.pk]},
+        )
         registration.refresh_from_db()
         assert registration.status == status
         assert registration.decided_by == two_pavilions["organiser_a"]
@@ -128,8 +140,10 @@ def test_organiser_only_picks_their_own_pavilions_when_applying_for_an_sme(clien
 def test_admin_application_for_an_ineligible_sme_shows_the_reason(client, two_pavilions):
     client.force_login(two_pavilions["organiser_a"])
     big = SMEFactory(capital_yen=900_000_000, employees=900, name_en="Big Corp")
-    response = client.post(admin_url(ExhibitorRegistration, "add"), {
-        "pavilion": two_pavilions["pavilion_a"].pk, "sme": big.pk, "message": ""})
+    response = client.post(
+        admin_url(ExhibitorRegistration, "add"),
+        {"pavilion": two_pavilions["pavilion_a"].pk, "sme": big.pk, "message": ""},
+    )
     assert response.status_code == 200
     assert "exceeds the ¥300,000,000 limit" in response.content.decode()
     assert not ExhibitorRegistration.objects.filter(sme=big).exists()
@@ -138,8 +152,10 @@ def test_admin_application_for_an_ineligible_sme_shows_the_reason(client, two_pa
 def test_admin_application_twice_is_an_error_not_a_crash(client, two_pavilions):
     client.force_login(two_pavilions["organiser_a"])
     existing = two_pavilions["registration_a"]
-    response = client.post(admin_url(ExhibitorRegistration, "add"), {
-        "pavilion": existing.pavilion.pk, "sme": existing.sme.pk, "message": ""})
+    response = client.post(
+        admin_url(ExhibitorRegistration, "add"),
+        {"pavilion": existing.pavilion.pk, "sme": existing.sme.pk, "message": ""},
+    )
     assert response.status_code == 200
     assert "has already applied" in response.content.decode()
 
@@ -147,8 +163,10 @@ def test_admin_application_twice_is_an_error_not_a_crash(client, two_pavilions):
 def test_admin_application_by_organiser_goes_through_the_service(client, two_pavilions):
     client.force_login(two_pavilions["organiser_a"])
     sme = SMEFactory()
-    response = client.post(admin_url(ExhibitorRegistration, "add"), {
-        "pavilion": two_pavilions["pavilion_a"].pk, "sme": sme.pk, "message": "by phone"})
+    response = client.post(
+        admin_url(ExhibitorRegistration, "add"),
+        {"pavilion": two_pavilions["pavilion_a"].pk, "sme": sme.pk, "message": "by phone"},
+    )
     assert response.status_code == 302
     registration = ExhibitorRegistration.objects.get(sme=sme)
     assert registration.is_sme_eligible
@@ -158,11 +176,11 @@ def test_admin_application_by_organiser_goes_through_the_service(client, two_pav
 def test_admin_booth_given_twice_is_a_form_error(client, two_pavilions):
     pavilion = two_pavilions["pavilion_a"]
     holder = services.exhibitor_registration_decide(
-        registration=two_pavilions["registration_a"], status="accepted", booth="A-01")
+        registration=two_pavilions["registration_a"], status="accepted", booth="A-01"
+    )
     other = ExhibitorRegistrationFactory(pavilion=pavilion, status="accepted")
     client.force_login(two_pavilions["organiser_a"])
-    response = client.post(admin_url(ExhibitorRegistration, "change", other.pk),
-                           {"booth": "A-01"})
+    response = client.post(admin_url(ExhibitorRegistration, "change", other.pk), {"booth": "A-01"})
     assert response.status_code == 200
     assert f"Booth A-01 is already given to {holder.sme}" in response.content.decode()
 
@@ -185,8 +203,11 @@ def test_superuser_sees_every_pavilion(admin_client, two_pavilions):
 def test_generate_slots_action_reports_counts(client, two_pavilions):
     client.force_login(two_pavilions["organiser_a"])
     pavilion = two_pavilions["pavilion_a"]
-    response = client.post(admin_url(type(pavilion)), {
-        "action": "generate_slots", "_selected_action": [pavilion.pk]}, follow=True)
+    response = client.post(
+        admin_url(type(pavilion)),
+        {"action": "generate_slots", "_selected_action": [pavilion.pk]},
+        follow=True,
+    )
     assert "56 slots created" in response.content.decode()  # 14 a day on 4 days
     assert pavilion.slots.count() == 56
 
@@ -209,11 +230,20 @@ def test_admin_speaks_japanese(client, two_pavilions):
 def test_buyer_registration_days_inline_refuses_a_day_outside_the_fair(client, two_pavilions):
     client.force_login(two_pavilions["organiser_a"])
     registration = two_pavilions["buyer_a"]
-    response = client.post(admin_url(type(registration), "change", registration.pk), {
-        "pavilion": registration.pavilion.pk, "buyer": registration.buyer.pk,
-        "status": "registered", "registered_at_0": "2026-11-01", "registered_at_1": "10:00:00",
-        "days-TOTAL_FORMS": "1", "days-INITIAL_FORMS": "0", "days-MIN_NUM_FORMS": "0",
-        "days-MAX_NUM_FORMS": "1000", "days-0-day": date(2030, 1, 1).isoformat(),
-    })
+    response = client.post(
+        admin_url(type(registration), "change", registration.pk),
+        {
+            "pavilion": registration.pavilion.pk,
+            "buyer": registration.buyer.pk,
+            "status": "registered",
+            "registered_at_0": "2026-11-01",
+            "registered_at_1": "10:00:00",
+            "days-TOTAL_FORMS": "1",
+            "days-INITIAL_FORMS": "0",
+            "days-MIN_NUM_FORMS": "0",
+            "days-MAX_NUM_FORMS": "1000",
+            "days-0-day": date(2030, 1, 1).isoformat(),
+        },
+    )
     assert response.status_code == 200
     assert "is not a day of" in response.content.decode()

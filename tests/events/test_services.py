@@ -35,7 +35,7 @@ def test_apply_records_eligibility_and_first_timer():
 def test_apply_twice_is_refused_with_the_current_status():
     pavilion, sme = PavilionFactory(), SMEFactory()
     apply(pavilion, sme)
-    with pytest.raises(ValidationError, match="already applied.*Applied"):
+    with pytest.raises(ValidationError, match=r"already applied.*Applied"):
         apply(pavilion, sme)
     assert ExhibitorRegistration.objects.filter(pavilion=pavilion, sme=sme).count() == 1
 
@@ -59,8 +59,7 @@ def test_apply_at_the_closing_instant_is_refused():
 
 
 def test_apply_ineligible_company_names_the_limits_it_exceeds():
-    sme = SMEFactory(industry_class=IndustryClass.WHOLESALE, capital_yen=100_000_001,
-                     employees=101)
+    sme = SMEFactory(industry_class=IndustryClass.WHOLESALE, capital_yen=100_000_001, employees=101)
     with pytest.raises(ValidationError) as error:
         apply(PavilionFactory(), sme)
     message = error.value.messages[0]
@@ -72,8 +71,9 @@ def test_apply_ineligible_company_names_the_limits_it_exceeds():
 def test_withdrawn_application_can_be_made_again():
     pavilion, sme = PavilionFactory(), SMEFactory()
     registration = apply(pavilion, sme)
-    services.exhibitor_registration_decide(registration=registration,
-                                           status=RegistrationStatus.WITHDRAWN)
+    services.exhibitor_registration_decide(
+        registration=registration, status=RegistrationStatus.WITHDRAWN
+    )
     again = apply(pavilion, sme)
     assert again.pk == registration.pk
     assert again.status == RegistrationStatus.APPLIED
@@ -81,8 +81,9 @@ def test_withdrawn_application_can_be_made_again():
 
 def test_first_timer_false_after_an_accepted_earlier_pavilion():
     sme = SMEFactory()
-    earlier = PavilionFactory(fair=TradeFairFactory(starts_on=date(2026, 1, 10),
-                                                    ends_on=date(2026, 1, 12)))
+    earlier = PavilionFactory(
+        fair=TradeFairFactory(starts_on=date(2026, 1, 10), ends_on=date(2026, 1, 12))
+    )
     ExhibitorRegistrationFactory(pavilion=earlier, sme=sme, status=RegistrationStatus.ACCEPTED)
     assert not apply(PavilionFactory(), sme).first_time_exhibitor
 
@@ -94,8 +95,9 @@ def test_first_timer_false_for_a_direct_exporter():
 
 def test_first_timer_true_for_indirect_exporter_with_only_rejected_history():
     sme = SMEFactory(export_experience=ExportExperience.INDIRECT)
-    earlier = PavilionFactory(fair=TradeFairFactory(starts_on=date(2026, 1, 10),
-                                                    ends_on=date(2026, 1, 12)))
+    earlier = PavilionFactory(
+        fair=TradeFairFactory(starts_on=date(2026, 1, 10), ends_on=date(2026, 1, 12))
+    )
     ExhibitorRegistrationFactory(pavilion=earlier, sme=sme, status=RegistrationStatus.REJECTED)
     assert apply(PavilionFactory(), sme).first_time_exhibitor
 
@@ -124,7 +126,8 @@ def test_accept_records_who_decided_and_the_booth(django_user_model):
     organiser = django_user_model.objects.create_user("o")
     registration = apply(PavilionFactory(), SMEFactory())
     accepted = services.exhibitor_registration_decide(
-        registration=registration, status="accepted", by=organiser, booth="A-01")
+        registration=registration, status="accepted", by=organiser, booth="A-01"
+    )
     assert (accepted.decided_by, accepted.booth) == (organiser, "A-01")
     assert accepted.decided_at is not None
 
@@ -134,7 +137,7 @@ def test_accept_refused_when_the_company_grew_past_the_limits_since_applying():
     registration = apply(PavilionFactory(), sme)
     sme.capital_yen, sme.employees = 400_000_000, 450
     sme.save()
-    with pytest.raises(ValidationError, match="cannot be accepted.*exceeds"):
+    with pytest.raises(ValidationError, match=r"cannot be accepted.*exceeds"):
         services.exhibitor_registration_decide(registration=registration, status="accepted")
 
 
@@ -169,10 +172,10 @@ def test_booth_for_an_unaccepted_exhibitor_is_refused():
 
 def test_rejecting_an_accepted_exhibitor_frees_the_booth():
     registration = apply(PavilionFactory(), SMEFactory())
-    services.exhibitor_registration_decide(registration=registration, status="accepted",
-                                           booth="A-1")
-    rejected = services.exhibitor_registration_decide(registration=registration,
-                                                      status="rejected")
+    services.exhibitor_registration_decide(
+        registration=registration, status="accepted", booth="A-1"
+    )
+    rejected = services.exhibitor_registration_decide(registration=registration, status="rejected")
     assert rejected.booth == ""
 
 
@@ -187,33 +190,43 @@ def test_buyer_registration_days_outside_the_fair_are_refused():
     pavilion = PavilionFactory()
     with pytest.raises(ValidationError, match="2027-11-19: not a day of"):
         services.buyer_registration_register(
-            pavilion=pavilion, buyer=ForeignBuyerFactory(),
-            days=[date(2027, 11, 18), date(2027, 11, 19)])
+            pavilion=pavilion,
+            buyer=ForeignBuyerFactory(),
+            days=[date(2027, 11, 18), date(2027, 11, 19)],
+        )
 
 
 def test_buyer_registration_replaces_days_on_a_second_call():
     pavilion, buyer = PavilionFactory(), ForeignBuyerFactory()
-    services.buyer_registration_register(pavilion=pavilion, buyer=buyer,
-                                         days=[date(2027, 11, 15), date(2027, 11, 16)])
-    registration = services.buyer_registration_register(pavilion=pavilion, buyer=buyer,
-                                                        days=[date(2027, 11, 16)])
+    services.buyer_registration_register(
+        pavilion=pavilion, buyer=buyer, days=[date(2027, 11, 15), date(2027, 11, 16)]
+    )
+    registration = services.buyer_registration_register(
+        pavilion=pavilion, buyer=buyer, days=[date(2027, 11, 16)]
+    )
     assert [d.day for d in registration.days.all()] == [date(2027, 11, 16)]
 
 
 def test_buyer_registration_needs_a_day():
     with pytest.raises(ValidationError, match="at least one day"):
-        services.buyer_registration_register(pavilion=PavilionFactory(),
-                                             buyer=ForeignBuyerFactory(), days=[])
+        services.buyer_registration_register(
+            pavilion=PavilionFactory(), buyer=ForeignBuyerFactory(), days=[]
+        )
 
 
 def test_slots_follow_the_timetable_around_breaks_in_fair_time():
-    pavilion = PavilionFactory(meeting_day_starts=time(10, 0), meeting_day_ends=time(13, 0),
-                               slot_minutes=45)
-    TimetableBreak.objects.create(pavilion=pavilion, starts_at=time(11, 30),
-                                  ends_at=time(12, 0), label="Lunch")
+    pavilion = PavilionFactory(
+        meeting_day_starts=time(10, 0), meeting_day_ends=time(13, 0), slot_minutes=45
+    )
+    TimetableBreak.objects.create(
+        pavilion=pavilion, starts_at=time(11, 30), ends_at=time(12, 0), label="Lunch"
+    )
     counts = services.meeting_slots_generate(pavilion=pavilion)
-    first_day = [pavilion.fair.local(s.starts_at).strftime("%H:%M")
-                 for s in pavilion.slots.all() if s.local_day == date(2027, 11, 15)]
+    first_day = [
+        pavilion.fair.local(s.starts_at).strftime("%H:%M")
+        for s in pavilion.slots.all()
+        if s.local_day == date(2027, 11, 15)
+    ]
     # 10:00 and 10:45 fit before lunch; 11:30 would clash, so the next starts at 12:00.
     assert first_day == ["10:00", "10:45", "12:00"]
     assert counts == {"created": 12, "removed": 0, "kept": 0, "total": 12}
@@ -223,8 +236,9 @@ def test_slots_follow_the_timetable_around_breaks_in_fair_time():
 
 def test_slots_keep_local_times_across_a_daylight_saving_change():
     fair = TradeFairFactory(starts_on=date(2027, 3, 27), ends_on=date(2027, 3, 29))
-    pavilion = PavilionFactory(fair=fair, meeting_day_starts=time(10, 0),
-                               meeting_day_ends=time(10, 30))
+    pavilion = PavilionFactory(
+        fair=fair, meeting_day_starts=time(10, 0), meeting_day_ends=time(10, 30)
+    )
     services.meeting_slots_generate(pavilion=pavilion)
     starts = [s.starts_at for s in pavilion.slots.all()]
     assert [fair.local(s).strftime("%H:%M") for s in starts] == ["10:00"] * 3
