@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from events.admin_scoping import RelatedOnlyFiltersAdmin
 from events.organisers import pavilions_organised_by
 
 from .models import SME, Certification, ForeignBuyer, Language, Market, Membership, Sector
@@ -45,7 +46,7 @@ class CertificationAdmin(admin.ModelAdmin):
     filter_horizontal = ["markets", "sectors"]
 
 
-class OrganiserScopedCompanyAdmin(admin.ModelAdmin):
+class OrganiserScopedCompanyAdmin(RelatedOnlyFiltersAdmin):
     """Organisers see companies registered with their pavilions; search always stays in scope."""
 
     def get_queryset(self, request):

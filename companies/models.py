@@ -20,6 +20,7 @@ from .choices import (
     Prefecture,
     SectorLevel,
 )
+from .fields import ChoiceListField
 
 
 class BilingualName(models.Model):
@@ -190,6 +191,16 @@ class SME(Company):
     )
     certifications = models.ManyToManyField(
         Certification, verbose_name=_("certifications held"), blank=True, related_name="smes"
+    )
+    buyer_types_served = ChoiceListField(
+        _("buyer types served"),
+        item_choices=BuyerType.choices,
+        help_text=_("Leave empty if the company works with any kind of buyer."),
+    )
+    order_sizes_served = ChoiceListField(
+        _("order sizes served"),
+        item_choices=OrderSize.choices,
+        help_text=_("Leave empty if the company can serve orders of any size."),
     )
     export_experience = models.CharField(
         _("export experience"),

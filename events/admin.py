@@ -8,11 +8,13 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from . import services
-from .admin_scoping import FairTimeZoneAdmin, PavilionScopedAdmin
+from .admin_scoping import FairTimeZoneAdmin, PavilionScopedAdmin, RelatedOnlyFiltersAdmin
 from .models import (
     BuyerAttendanceDay,
     BuyerRegistration,
@@ -51,7 +53,7 @@ class OrganisingOfficeAdmin(admin.ModelAdmin):
 
 
 @admin.register(TradeFair)
-class TradeFairAdmin(admin.ModelAdmin):
+class TradeFairAdmin(RelatedOnlyFiltersAdmin):
     list_display = ["name", "city", "country", "venue", "starts_on", "ends_on", "time_zone"]
     list_filter = ["country"]
     search_fields = ["name", "city", "venue"]
@@ -81,12 +83,13 @@ class PavilionAdmin(FairTimeZoneAdmin, PavilionScopedAdmin):
         "application_opens_at",
         "application_closes_at",
         "applications_open",
+        "matchmaking_links",
     ]
     list_filter = ["fair", "organiser"]
     search_fields = ["name_en", "name_ja", "fair__name", "fair__city"]
     list_select_related = ["fair", "organiser"]
     inlines = [TimetableBreakInline]
-    actions = ["generate_slots"]
+    actions = ["generate_slots", "run_matchmaking"]
     fieldsets = [
         (None, {"fields": ["fair", "name_en", "name_ja", "organiser", "booth_capacity"]}),
         (_("Applications"), {"fields": ["application_opens_at", "application_closes_at"]}),
@@ -133,6 +136,45 @@ class PavilionAdmin(FairTimeZoneAdmin, PavilionScopedAdmin):
     @admin.display(description=_("applications open"), boolean=True)
     def applications_open(self, pavilion):
         return pavilion.application_window_open()
+
+    @admin.display(description=_("matchmaking"))
+    def matchmaking_links(self, pavilion):
+        links = [
+            (reverse("admin:matchmaking_weights", args=[pavilion.pk]), _("weights")),
+            (
+                reverse("admin:matchmaking_matchingrun_changelist")
+                + f"?pavilion__id__exact={pavilion.pk}",
+                _("runs"),
+            ),
+            (
+                reverse("admin:matchmaking_proposal_changelist")
+                + f"?pavilion__id__exact={pavilion.pk}",
+                _("proposals"),
+            ),
+        ]
+        return format_html_join(" · ", '<a href="{}">{}</a>', links)
+
+    @admin.action(description=_("Run matchmaking"), permissions=["change"])
+    def run_matchmaking(self, request, queryset):
+        from matchmaking.services import matching_run_request
+
+        for pavilion in queryset:
+            try:
+                run = matching_run_request(pavilion=pavilion, requested_by=request.user)
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), messages.ERROR)
+                continue
+            url = reverse("admin:matchmaking_matchingrun_change", args=[run.pk])
+            self.message_user(
+                request,
+                format_html(
+                    _('Matchmaking for {} queued: <a href="{}">follow run #{}</a>.'),
+                    pavilion,
+                    url,
+                    run.pk,
+                ),
+                messages.SUCCESS,
+            )
 
     @admin.action(description=_("Generate meeting slots from the timetable"))
     def generate_slots(self, request, queryset):

@@ -11,7 +11,31 @@ from django.utils import timezone
 from .organisers import pavilions_organised_by
 
 
-class PavilionScopedAdmin(admin.ModelAdmin):
+class RelatedOnlyFiltersAdmin(admin.ModelAdmin):
+    """Filters on relations offer only the objects the user's own rows use.
+
+    A plain filter on "pavilion" would list every pavilion of the platform by name.
+    """
+
+    def get_list_filter(self, request):
+        filters = []
+        for entry in super().get_list_filter(request):
+            if isinstance(entry, str) and _is_relation(self.model, entry):
+                entry = (entry, admin.RelatedOnlyFieldListFilter)
+            filters.append(entry)
+        return filters
+
+
+def _is_relation(model, lookup: str) -> bool:
+    field = None
+    for part in lookup.split("__"):
+        field = model._meta.get_field(part)
+        if field.is_relation:
+            model = field.related_model
+    return bool(field and field.is_relation)
+
+
+class PavilionScopedAdmin(RelatedOnlyFiltersAdmin):
     #: The lookup from a row to its pavilion ("" for the Pavilion admin itself).
     pavilion_path: str = "pavilion"
 

@@ -10,4 +10,5 @@ class EventsConfig(AppConfig):
     def ready(self) -> None:
         from .organisers import ensure_organiser_group
 
-        post_migrate.connect(ensure_organiser_group, sender=self)
+        # After every app's migrations: each app's permissions exist only once it has migrated.
+        post_migrate.connect(ensure_organiser_group, dispatch_uid="ensure_organiser_group")

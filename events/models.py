@@ -141,6 +141,25 @@ class Pavilion(models.Model):
     first_timer_fee_discount_percent = models.PositiveSmallIntegerField(
         _("first-timer fee discount (%)"), default=0, validators=[MaxValueValidator(100)]
     )
+    max_meetings_per_exhibitor = models.PositiveSmallIntegerField(
+        _("meetings per exhibitor"),
+        default=12,
+        validators=[MinValueValidator(1)],
+        help_text=_("The most meetings one exhibitor is proposed or holds at this pavilion."),
+    )
+    max_meetings_per_buyer = models.PositiveSmallIntegerField(
+        _("meetings per buyer"),
+        default=8,
+        validators=[MinValueValidator(1)],
+        help_text=_("The most meetings one buyer is proposed or holds at this pavilion."),
+    )
+    max_meetings_per_day = models.PositiveSmallIntegerField(
+        _("meetings per participant and day"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("Leave empty for no daily limit."),
+    )
     # The daily meeting timetable, in the fair's local time; slots are generated from it.
     meeting_day_starts = models.TimeField(_("meetings start at"), default="10:00")
     meeting_day_ends = models.TimeField(_("meetings end at"), default="17:00")
@@ -276,6 +295,7 @@ class ExhibitorRegistration(models.Model):
     )
     message = models.TextField(_("message to the organiser"), blank=True)
     applied_at = models.DateTimeField(_("applied"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -348,6 +368,7 @@ class BuyerRegistration(models.Model):
         default=BuyerRegistrationStatus.REGISTERED,
     )
     registered_at = models.DateTimeField(_("registered"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         verbose_name = _("buyer registration")

@@ -22,6 +22,12 @@ ORGANISER_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "meetingslot": ("view", "add", "change", "delete"),
         "interpreter": ("view", "add", "change", "delete"),
     },
+    "matchmaking": {
+        "matchingsettings": ("view", "change"),
+        "pairwish": ("view", "add", "delete"),
+        "matchingrun": ("view",),
+        "proposal": ("view", "change"),
+    },
     "companies": {
         "sme": ("view", "add", "change"),
         "foreignbuyer": ("view", "add", "change"),

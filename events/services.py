@@ -229,7 +229,7 @@ def exhibitor_registration_assign_booth(
         raise ValidationError({"booth": _("Only an accepted exhibitor can have a booth.")})
     exhibitor_registration_check_booth(registration=registration, booth=booth)
     registration.booth = booth.strip()
-    registration.save(update_fields=["booth"])
+    registration.save(update_fields=["booth", "updated_at"])
     return registration
 
 
@@ -260,14 +260,14 @@ def buyer_registration_register(
     registration, _created = BuyerRegistration.objects.select_for_update().get_or_create(
         pavilion=pavilion, buyer=buyer
     )
-    if registration.status != BuyerRegistrationStatus.REGISTERED:
-        registration.status = BuyerRegistrationStatus.REGISTERED
-        registration.save(update_fields=["status"])
     registration.days.exclude(day__in=days).delete()
     existing = set(registration.days.values_list("day", flat=True))
     BuyerAttendanceDay.objects.bulk_create(
         BuyerAttendanceDay(registration=registration, day=d) for d in sorted(set(days) - existing)
     )
+    # Saved every time, so the change of days counts as a change for matchmaking.
+    registration.status = BuyerRegistrationStatus.REGISTERED
+    registration.save(update_fields=["status", "updated_at"])
     return registration
 
 

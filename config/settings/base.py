@@ -138,3 +138,14 @@ LOGGING = {
 }
 
 LOGIN_URL = "admin:login"
+
+# A pavilion with more exhibitor-buyer pairs than this is scored by several Celery tasks.
+MATCHMAKING_PAIRS_PER_TASK = env_int("MATCHMAKING_PAIRS_PER_TASK", 20_000_000)
+
+# Periodic work run by Celery beat.
+CELERY_BEAT_SCHEDULE = {
+    "rescore-open-pavilions": {
+        "task": "matchmaking.tasks.rescore_open_pavilions",
+        "schedule": env_int("RESCORE_EVERY_SECONDS", 15 * 60),
+    },
+}

@@ -1,0 +1,185 @@
+"""The organiser's matchmaking admin: weights, wishes, runs with live progress, proposals."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from events.admin_scoping import PavilionScopedAdmin
+from events.organisers import pavilions_organised_by
+
+from . import services
+from .forms import MatchingWeightsForm
+from .models import MatchingRun, MatchingSettings, PairWish, Proposal
+from .reasons import proposal_sentence
+
+
+@admin.register(MatchingSettings)
+class MatchingSettingsAdmin(PavilionScopedAdmin):
+    """Weights are edited through the engine's own fields, one per weight, not as raw JSON."""
+
+    list_display = ["pavilion", "updated_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.weights_view)
+        return [
+            path("pavilion/<int:pavilion_id>/", view, name="matchmaking_weights"),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        settings = get_object_or_404(self.get_queryset(request), pk=object_id)
+        return HttpResponseRedirect(
+            reverse("admin:matchmaking_weights", args=[settings.pavilion_id])
+        )
+
+    def weights_view(self, request, pavilion_id):
+        """One field per weight; the engine checks the values, errors land on their fields."""
+        if not self.has_change_permission(request):
+            return HttpResponseRedirect(reverse("admin:index"))
+        pavilion = get_object_or_404(pavilions_organised_by(request.user), pk=pavilion_id)
+        stored = MatchingSettings.objects.filter(pavilion=pavilion).first()
+        initial = stored.weights if stored else {}
+        form = MatchingWeightsForm(request.POST or None, initial_weights=initial)
+        if request.method == "POST" and form.is_valid():
+            services.matching_settings_update(pavilion=pavilion, weights=form.weights)
+            self.message_user(
+                request, _("Matchmaking weights of %(pavilion)s saved.") % {"pavilion": pavilion}
+            )
+            return HttpResponseRedirect(request.path)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Matchmaking weights: %(pavilion)s") % {"pavilion": pavilion},
+            "form": form,
+            "pavilion": pavilion,
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "admin/matchmaking/weights.html", context)
+
+
+@admin.register(PairWish)
+class PairWishAdmin(PavilionScopedAdmin):
+    list_display = ["sme", "buyer", "kind", "pavilion", "created_by", "created_at"]
+    list_filter = ["kind", "pavilion"]
+    search_fields = ["sme__name_en", "sme__name_ja", "buyer__name"]
+    autocomplete_fields = ["sme", "buyer"]
+    list_select_related = ["sme", "buyer", "pavilion", "pavilion__fair", "created_by"]
+    fields = ["pavilion", "sme", "buyer", "kind"]
+
+    def save_model(self, request, obj, form, change):
+        wish = services.pair_wish_add(
+            pavilion=obj.pavilion, sme=obj.sme, buyer=obj.buyer, kind=obj.kind, by=request.user
+        )
+        obj.__dict__.update(wish.__dict__)
+
+
+@admin.register(MatchingRun)
+class MatchingRunAdmin(PavilionScopedAdmin):
+    list_display = [
+        "pk",
+        "pavilion",
+        "status",
+        "progress_bar",
+        "proposal_count",
+        "created_at",
+        "finished_at",
+        "requested_by",
+    ]
+    list_filter = ["status", "pavilion"]
+    list_select_related = ["pavilion", "pavilion__fair", "requested_by"]
+    readonly_fields = [
+        "pavilion",
+        "status",
+        "progress_bar",
+        "progress_message",
+        "counts",
+        "timings",
+        "parameters",
+        "error",
+        "requested_by",
+        "created_at",
+        "started_at",
+        "finished_at",
+    ]
+    fields = readonly_fields
+    change_form_template = "admin/matchmaking/matchingrun/change_form.html"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("progress"), ordering="progress")
+    def progress_bar(self, run):
+        percent = round(run.progress * 100)
+        return format_html(
+            '<progress value="{}" max="100" aria-label="{}">{}%</progress> {}%',
+            percent,
+            run.progress_message,
+            percent,
+            percent,
+        )
+
+    @admin.display(description=_("proposals"))
+    def proposal_count(self, run):
+        return run.counts.get("proposals", "")
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        run = self.get_object(request, object_id) if object_id else None
+        extra_context = {**(extra_context or {}), "run_active": bool(run and run.is_active)}
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+
+@admin.register(Proposal)
+class ProposalAdmin(PavilionScopedAdmin):
+    list_display = ["sme", "buyer", "score", "status", "why", "pavilion"]
+    list_filter = ["status", "pavilion", "buyer__country", "sme__prefecture"]
+    search_fields = ["sme__name_en", "sme__name_ja", "buyer__name"]
+    list_select_related = ["sme", "buyer", "pavilion", "pavilion__fair"]
+    readonly_fields = [
+        "pavilion",
+        "run",
+        "sme",
+        "buyer",
+        "score",
+        "why",
+        "status",
+        "decided_by",
+        "decided_at",
+        "created_at",
+    ]
+    fields = readonly_fields
+    actions = ["accept", "decline"]
+    ordering = ["pavilion", "sme", "-score"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description=_("why"))
+    def why(self, proposal):
+        return proposal_sentence(proposal)
+
+    def _decide(self, request, queryset, accept):
+        for proposal in queryset:
+            try:
+                services.proposal_decide(proposal=proposal, accept=accept, by=request.user)
+            except ValidationError as error:
+                self.message_user(
+                    request, f"{proposal}: {' '.join(error.messages)}", messages.ERROR
+                )
+
+    @admin.action(description=_("Accept the selected proposals"), permissions=["change"])
+    def accept(self, request, queryset):
+        self._decide(request, queryset, True)
+
+    @admin.action(description=_("Decline the selected proposals"), permissions=["change"])
+    def decline(self, request, queryset):
+        self._decide(request, queryset, False)

@@ -1,0 +1,74 @@
+"""The matchmaking engine: plain Python, NumPy and SciPy; no Django import anywhere.
+
+The Django side converts its rows into the dataclasses of ``profiles`` and calls:
+
+- ``propose(data, weights)`` for a whole run in-process, or, spread over Celery workers,
+- ``build_scoring_model`` + ``chunk_bounds`` + ``score_chunk`` per worker,
+  ``merge_candidates`` and ``proposals_from_candidates`` to finish;
+- ``render_reason(proposal.reason, "ja")`` to word a proposal's reasons.
+"""
+
+from matchmaking.engine.model import ScoringModel, build_scoring_model
+from matchmaking.engine.pipeline import (
+    Proposal,
+    ProposalRun,
+    proposals_from_candidates,
+    propose,
+    score_all,
+)
+from matchmaking.engine.profiles import (
+    BuyerProfile,
+    BuyerType,
+    ExhibitorProfile,
+    ExportExperience,
+    InterpreterAvailability,
+    MarketGeography,
+    MatchmakingInput,
+    OrderSize,
+    SectorTaxonomy,
+    Wish,
+    WishKind,
+)
+from matchmaking.engine.reasons import pair_reason, render_reason
+from matchmaking.engine.reference import ReferenceScorer
+from matchmaking.engine.scoring import (
+    Candidates,
+    chunk_bounds,
+    default_chunk_size,
+    merge_candidates,
+    score_block,
+    score_chunk,
+)
+from matchmaking.engine.weights import ScoringWeights, WeightsError
+
+__all__ = [
+    "BuyerProfile",
+    "BuyerType",
+    "Candidates",
+    "ExhibitorProfile",
+    "ExportExperience",
+    "InterpreterAvailability",
+    "MarketGeography",
+    "MatchmakingInput",
+    "OrderSize",
+    "Proposal",
+    "ProposalRun",
+    "ReferenceScorer",
+    "ScoringModel",
+    "ScoringWeights",
+    "SectorTaxonomy",
+    "WeightsError",
+    "Wish",
+    "WishKind",
+    "build_scoring_model",
+    "chunk_bounds",
+    "default_chunk_size",
+    "merge_candidates",
+    "pair_reason",
+    "proposals_from_candidates",
+    "propose",
+    "render_reason",
+    "score_all",
+    "score_block",
+    "score_chunk",
+]

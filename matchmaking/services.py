@@ -1,0 +1,341 @@
+"""Writes of the matchmaking job: request a run, execute it in chunks, store its proposals.
+
+A run goes queued -> running -> done | failed. Scoring happens outside any transaction (it can
+take a while and reports progress as it goes); only the final write of proposals is one
+transaction, so a run that fails halfway leaves the previous proposals as they were.
+"""
+
+import logging
+import time
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from events.models import Pavilion
+from matchmaking import engine
+
+from . import selectors
+from .models import (
+    ACTIVE_RUN_STATUSES,
+    MatchingRun,
+    MatchingSettings,
+    PairWish,
+    Proposal,
+    ProposalStatus,
+    RunStatus,
+)
+
+logger = logging.getLogger(__name__)
+
+
+
+class ProgressReporter:
+    """Writes a run's progress to its row, at most every half second, outside transactions."""
+
+    def __init__(self, run: MatchingRun, *, start: float = 0.0, span: float = 1.0) -> None:
+        self.run_id, self.start, self.span = run.pk, start, span
+        self.last_write = 0.0
+
+    def __call__(self, fraction: float, message: str) -> None:
+        now = time.monotonic()
+        if fraction < 1.0 and now - self.last_write < 0.5:
+            return
+        self.last_write = now
+        overall = min(1.0, max(0.0, self.start + self.span * fraction))
+        MatchingRun.objects.filter(pk=self.run_id, status=RunStatus.RUNNING).update(
+            progress=overall, progress_message=message[:200]
+        )
+
+
+# The engine's words for a bad weight, in the interface's languages.
+WEIGHT_ERRORS = {
+    "unknown weight": gettext_lazy("unknown weight"),
+    "must be a number": gettext_lazy("must be a number"),
+    "must be a whole number": gettext_lazy("must be a whole number"),
+    "must be finite": gettext_lazy("must be finite"),
+    "must be a non-empty list of numbers": gettext_lazy("must be a non-empty list of numbers"),
+    "must be between 0 and 100": gettext_lazy("must be between 0 and 100"),
+    "must be between 0 and 1": gettext_lazy("must be between 0 and 1"),
+    "must be between 0 and 1000": gettext_lazy("must be between 0 and 1000"),
+    "must be between 1 and 1000": gettext_lazy("must be between 1 and 1000"),
+    "must be above 0 and at most 1": gettext_lazy("must be above 0 and at most 1"),
+    "must be above 0 and at most 100": gettext_lazy("must be above 0 and at most 100"),
+    "each credit must be between 0 and 1": gettext_lazy("each credit must be between 0 and 1"),
+    "credits must not decrease with depth": gettext_lazy("credits must not decrease with depth"),
+    "the exhibitor's view needs at least one positive weight": gettext_lazy(
+        "the exhibitor's view needs at least one positive weight"
+    ),
+    "the buyer's view needs at least one positive weight": gettext_lazy(
+        "the buyer's view needs at least one positive weight"
+    ),
+}
+
+
+def matching_weights_clean(weights: dict) -> dict:
+    """The weights as the engine will use them; ValidationError keyed by weight otherwise."""
+    try:
+        return engine.ScoringWeights.from_dict(weights).to_dict()
+    except engine.WeightsError as error:
+        raise ValidationError(
+            {name: WEIGHT_ERRORS.get(message, message) for name, message in error.errors.items()}
+        ) from None
+
+
+def matching_settings_update(*, pavilion: Pavilion, weights: dict) -> MatchingSettings:
+    """Store an organiser's weights for a pavilion.
+
+    Raises ValidationError keyed by weight name when a value is out of range.
+    """
+    cleaned = matching_weights_clean(weights)
+    settings, _created = MatchingSettings.objects.update_or_create(
+        pavilion=pavilion, defaults={"weights": cleaned}
+    )
+    return settings
+
+
+def pair_wish_add(*, pavilion: Pavilion, sme, buyer, kind: str, by=None) -> PairWish:
+    """Record a wish about a pair. Side effects: "no thanks" and "met before" also withdraw an
+    open proposal for the pair at once, so it disappears before the next run."""
+    wish, _created = PairWish.objects.get_or_create(
+        pavilion=pavilion, sme=sme, buyer=buyer, kind=kind, defaults={"created_by": by}
+    )
+    if engine.WishKind(kind).blocks:
+        Proposal.objects.filter(
+            pavilion=pavilion, sme=sme, buyer=buyer, status=ProposalStatus.OPEN
+        ).delete()
+    return wish
+
+
+def matching_run_request(
+    *,
+    pavilion: Pavilion,
+    requested_by=None,
+    parameters: dict | None = None,
+    queue: bool = True,
+) -> MatchingRun:
+    """Queue a matchmaking run for a pavilion.
+
+    Side effects: creates the run and, once the transaction commits, queues the Celery task
+    (unless ``queue`` is False: the caller then runs it with ``matching_run_execute``).
+    Refused with a clear message while another run of the pavilion is queued or running (the
+    database enforces it too, so two organisers clicking at once get one run).
+    """
+    from .tasks import run_matchmaking
+
+    active = MatchingRun.objects.filter(pavilion=pavilion, status__in=ACTIVE_RUN_STATUSES).first()
+    if active is not None:
+        raise ValidationError(_active_message(active))
+    weights = selectors.pavilion_weights(pavilion)
+    try:
+        with transaction.atomic():
+            run = MatchingRun.objects.create(
+                pavilion=pavilion,
+                requested_by=requested_by,
+                parameters={"weights": weights.to_dict(), **(parameters or {})},
+            )
+    except IntegrityError:
+        active = MatchingRun.objects.filter(pavilion=pavilion, status__in=ACTIVE_RUN_STATUSES)
+        raise ValidationError(_active_message(active.first())) from None
+    if queue:
+        transaction.on_commit(lambda: run_matchmaking.delay(run_id=run.pk))
+    return run
+
+
+def _active_message(active: MatchingRun | None) -> str:
+    if active is None:
+        return _("Another matchmaking run has just started for this pavilion.")
+    return _(
+        "Matchmaking for %(pavilion)s is already %(status)s (run #%(run)s, %(percent)s%%); "
+        "wait for it to finish."
+    ) % {
+        "pavilion": active.pavilion,
+        "status": active.get_status_display().lower(),
+        "run": active.pk,
+        "percent": round(active.progress * 100),
+    }
+
+
+def matching_run_start(*, run: MatchingRun) -> bool:
+    """Mark a queued run as running; False if it is already finished (a redelivered task).
+
+    A run found "running" is started again: its worker was lost before acknowledging the task.
+    """
+    updated = MatchingRun.objects.filter(pk=run.pk, status__in=ACTIVE_RUN_STATUSES).update(
+        status=RunStatus.RUNNING,
+        started_at=timezone.now(),
+        progress=0.0,
+        progress_message=_("Loading profiles"),
+        error="",
+    )
+    return bool(updated)
+
+
+def matching_run_model(*, run: MatchingRun) -> engine.ScoringModel:
+    """The run's scoring model, built from the pavilion's rows and the run's own weights."""
+    weights = engine.ScoringWeights.from_dict(run.parameters.get("weights", {}))
+    return engine.build_scoring_model(selectors.matchmaking_input(run.pavilion), weights)
+
+
+def matching_run_plan(*, model: engine.ScoringModel) -> list[tuple[int, int]]:
+    """The buyer ranges a run is scored in: one Celery task each, one in all for a pavilion."""
+    pairs = model.n_exhibitors * model.n_buyers
+    tasks = max(1, -(-pairs // settings.MATCHMAKING_PAIRS_PER_TASK))
+    size = max(1, -(-model.n_buyers // tasks))
+    return engine.chunk_bounds(model.n_buyers, size) or [(0, 0)]
+
+
+def matching_run_score_chunk(
+    *, run: MatchingRun, start: int, stop: int, model: engine.ScoringModel | None = None
+) -> engine.Candidates:
+    """Score buyers ``start:stop`` of the run and keep their candidates."""
+    model = model or matching_run_model(run=run)
+    return engine.score_chunk(model, start, stop)
+
+
+def matching_run_finish(
+    *,
+    run: MatchingRun,
+    chunks: list[engine.Candidates | dict],
+    model: engine.ScoringModel | None = None,
+) -> MatchingRun:
+    """Merge the chunks' candidates, select proposals under capacity, explain and store them.
+
+    Side effects: replaces the pavilion's open proposals in one transaction and marks the run
+    done with its counts and timings.
+    """
+    started = time.perf_counter()
+    report = ProgressReporter(run, start=0.8, span=0.2)
+    model = model or matching_run_model(run=run)
+    candidates = engine.merge_candidates(
+        engine.Candidates.from_dict(c) if isinstance(c, dict) else c for c in chunks
+    )
+    outcome = engine.proposals_from_candidates(model, candidates, progress=report)
+    counts = proposals_store(run=run, outcome=outcome)
+    counts.update(
+        exhibitors=model.n_exhibitors,
+        buyers=model.n_buyers,
+        pairs=model.n_exhibitors * model.n_buyers,
+        short_of_floor=len(outcome.short_of_floor),
+    )
+    run.refresh_from_db()
+    timings = {**run.timings, "select_and_store": round(time.perf_counter() - started, 3)}
+    if run.started_at:
+        timings["total"] = round((timezone.now() - run.started_at).total_seconds(), 3)
+    MatchingRun.objects.filter(pk=run.pk).update(
+        status=RunStatus.DONE,
+        progress=1.0,
+        progress_message=_("%(count)s proposals") % {"count": counts["proposals"]},
+        counts=counts,
+        timings=timings,
+        finished_at=timezone.now(),
+    )
+    run.refresh_from_db()
+    return run
+
+
+def matching_run_fail(*, run_id: int, error: BaseException | str) -> None:
+    """Record why a run failed; the pavilion's proposals stay as the last good run left them."""
+    message = error if isinstance(error, str) else f"{type(error).__name__}: {error}"
+    MatchingRun.objects.filter(pk=run_id, status__in=ACTIVE_RUN_STATUSES).update(
+        status=RunStatus.FAILED, error=message[:5000], finished_at=timezone.now()
+    )
+
+
+def matching_run_score_here(
+    *,
+    run: MatchingRun,
+    model: engine.ScoringModel,
+    bounds: list[tuple[int, int]],
+    progress: Callable[[float, str], None] | None = None,
+) -> MatchingRun:
+    """Score every range in this process, then finish: what each Celery task does, in a row."""
+    report = progress or ProgressReporter(run, span=0.8)
+    chunks = []
+    for done, (start, stop) in enumerate(bounds, start=1):
+        chunks.append(matching_run_score_chunk(run=run, start=start, stop=stop, model=model))
+        report(
+            done / len(bounds),
+            _("Scored %(done)s of %(total)s parts") % {"done": done, "total": len(bounds)},
+        )
+    return matching_run_finish(run=run, chunks=chunks, model=model)
+
+
+def matching_run_execute(
+    *, run: MatchingRun, progress: Callable[[float, str], None] | None = None
+) -> MatchingRun:
+    """Run matchmaking in this process from start to end (a command, a test, a laptop)."""
+    if not matching_run_start(run=run):
+        return run
+    try:
+        model = matching_run_model(run=run)
+        bounds = matching_run_plan(model=model)
+        return matching_run_score_here(run=run, model=model, bounds=bounds, progress=progress)
+    except Exception as error:
+        logger.exception("Matchmaking run %s failed", run.pk)
+        matching_run_fail(run_id=run.pk, error=error)
+        raise
+
+
+@transaction.atomic
+def proposals_store(*, run: MatchingRun, outcome: engine.ProposalRun) -> dict[str, int]:
+    """Write a run's proposals: update the pairs proposed again, add new ones, withdraw the open
+    proposals no longer chosen. Accepted and declined proposals are never touched or reopened."""
+    existing = {
+        (p.sme_id, p.buyer_id): p
+        for p in Proposal.objects.select_for_update().filter(pavilion_id=run.pavilion_id)
+    }
+    chosen = {(p.exhibitor_id, p.buyer_id): p for p in outcome.proposals}
+    created, updated = [], []
+    for pair, proposal in chosen.items():
+        row = existing.get(pair)
+        if row is None:
+            created.append(
+                Proposal(
+                    pavilion_id=run.pavilion_id,
+                    run=run,
+                    sme_id=pair[0],
+                    buyer_id=pair[1],
+                    score=proposal.score,
+                    reason=proposal.reason or {},
+                )
+            )
+        elif row.status == ProposalStatus.OPEN:
+            row.score, row.reason, row.run = proposal.score, proposal.reason or {}, run
+            updated.append(row)
+    withdrawn = [
+        row.pk
+        for pair, row in existing.items()
+        if row.status == ProposalStatus.OPEN and pair not in chosen
+    ]
+    Proposal.objects.bulk_create(created, batch_size=1000)
+    Proposal.objects.bulk_update(updated, ["score", "reason", "run"], batch_size=1000)
+    Proposal.objects.filter(pk__in=withdrawn).delete()
+    return {
+        "proposals": len(chosen),
+        "created": len(created),
+        "updated": len(updated),
+        "withdrawn": len(withdrawn),
+    }
+
+
+@transaction.atomic
+def proposal_decide(*, proposal: Proposal, accept: bool, by=None) -> Proposal:
+    """An exhibitor, a buyer or an organiser accepts or declines a proposal.
+
+    Side effects: a declined pair is never proposed again for this pavilion.
+    """
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    if proposal.status != ProposalStatus.OPEN:
+        raise ValidationError(
+            _("This proposal was already %(status)s.")
+            % {"status": proposal.get_status_display().lower()}
+        )
+    proposal.status = ProposalStatus.ACCEPTED if accept else ProposalStatus.DECLINED
+    proposal.decided_by, proposal.decided_at = by, timezone.now()
+    proposal.save(update_fields=["status", "decided_by", "decided_at", "updated_at"])
+    return proposal
