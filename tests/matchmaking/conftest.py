@@ -24,8 +24,9 @@ def small_pavilion(db):
     germany = MarketFactory(code="DE", name_en="Germany", name_ja="ドイツ")
     eu = MarketFactory(code="EU", kind="region", name_en="European Union", name_ja="欧州連合")
     eu.countries.add(germany)
-    japanese, english = LanguageFactory(code="ja"), LanguageFactory(
-        code="en", name_en="English", name_ja="英語"
+    japanese, english = (
+        LanguageFactory(code="ja"),
+        LanguageFactory(code="en", name_en="English", name_ja="英語"),
     )
     pavilion = PavilionFactory(max_meetings_per_exhibitor=4, max_meetings_per_buyer=2)
     smes = []

@@ -25,7 +25,9 @@ def proposal_rows(pavilion):
     )
 
 
-def test_run_proposes_meetings_and_records_counts(small_pavilion, django_capture_on_commit_callbacks):
+def test_run_proposes_meetings_and_records_counts(
+    small_pavilion, django_capture_on_commit_callbacks
+):
     run = run_now(small_pavilion["pavilion"], django_capture_on_commit_callbacks)
     assert run.status == RunStatus.DONE
     assert run.progress == 1.0
@@ -137,8 +139,9 @@ def test_an_accepted_proposal_is_kept_when_no_longer_chosen(
     run_now(pavilion, django_capture_on_commit_callbacks)
     proposal = Proposal.objects.first()
     services.proposal_decide(proposal=proposal, accept=True)
-    PairWish.objects.create(pavilion=pavilion, sme=proposal.sme, buyer=proposal.buyer,
-                            kind="met_before")
+    PairWish.objects.create(
+        pavilion=pavilion, sme=proposal.sme, buyer=proposal.buyer, kind="met_before"
+    )
     run_now(pavilion, django_capture_on_commit_callbacks)
     proposal.refresh_from_db()
     assert proposal.status == ProposalStatus.ACCEPTED
