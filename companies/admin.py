@@ -9,14 +9,14 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from events.admin_scoping import RelatedOnlyFiltersAdmin
+from events.admin_scoping import PlatformModelAdmin
 from events.organisers import pavilions_organised_by
 
 from .models import SME, Certification, ForeignBuyer, Language, Market, Membership, Sector
 
 
 @admin.register(Sector)
-class SectorAdmin(admin.ModelAdmin):
+class SectorAdmin(PlatformModelAdmin):
     list_display = ["code", "name_en", "name_ja", "level", "parent", "fair"]
     list_filter = ["level", "fair"]
     search_fields = ["code", "name_en", "name_ja"]
@@ -25,7 +25,7 @@ class SectorAdmin(admin.ModelAdmin):
 
 
 @admin.register(Market)
-class MarketAdmin(admin.ModelAdmin):
+class MarketAdmin(PlatformModelAdmin):
     list_display = ["code", "name_en", "name_ja", "kind"]
     list_filter = ["kind"]
     search_fields = ["code", "name_en", "name_ja"]
@@ -33,20 +33,20 @@ class MarketAdmin(admin.ModelAdmin):
 
 
 @admin.register(Language)
-class LanguageAdmin(admin.ModelAdmin):
+class LanguageAdmin(PlatformModelAdmin):
     list_display = ["code", "name_en", "name_ja"]
     search_fields = ["code", "name_en", "name_ja"]
 
 
 @admin.register(Certification)
-class CertificationAdmin(admin.ModelAdmin):
+class CertificationAdmin(PlatformModelAdmin):
     list_display = ["code", "name_en", "name_ja"]
     list_filter = ["markets"]
     search_fields = ["code", "name_en", "name_ja"]
     filter_horizontal = ["markets", "sectors"]
 
 
-class OrganiserScopedCompanyAdmin(RelatedOnlyFiltersAdmin):
+class OrganiserScopedCompanyAdmin(PlatformModelAdmin):
     """Organisers see companies registered with their pavilions; search always stays in scope."""
 
     def get_queryset(self, request):
@@ -108,6 +108,8 @@ class SMEAdmin(OrganiserScopedCompanyAdmin):
                     "languages",
                     "certifications",
                     "export_experience",
+                    "buyer_types_served",
+                    "order_sizes_served",
                 ]
             },
         ),
@@ -132,7 +134,7 @@ class ForeignBuyerAdmin(OrganiserScopedCompanyAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(PlatformModelAdmin):
     list_display = ["user", "sme", "buyer", "role", "job_title"]
     list_filter = ["role"]
     search_fields = ["user__username", "user__email", "sme__name_en", "sme__name_ja", "buyer__name"]

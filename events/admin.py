@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from . import services
-from .admin_scoping import FairTimeZoneAdmin, PavilionScopedAdmin, RelatedOnlyFiltersAdmin
+from .admin_scoping import FairTimeZoneAdmin, PavilionScopedAdmin, PlatformModelAdmin
 from .models import (
     BuyerAttendanceDay,
     BuyerRegistration,
@@ -35,7 +35,7 @@ admin.site.index_title = _("Organiser administration")
 
 
 @admin.register(OrganisingOffice)
-class OrganisingOfficeAdmin(admin.ModelAdmin):
+class OrganisingOfficeAdmin(PlatformModelAdmin):
     list_display = ["name_en", "name_ja", "kind", "pavilion_count"]
     list_filter = ["kind"]
     search_fields = ["name_en", "name_ja"]
@@ -53,7 +53,7 @@ class OrganisingOfficeAdmin(admin.ModelAdmin):
 
 
 @admin.register(TradeFair)
-class TradeFairAdmin(RelatedOnlyFiltersAdmin):
+class TradeFairAdmin(PlatformModelAdmin):
     list_display = ["name", "city", "country", "venue", "starts_on", "ends_on", "time_zone"]
     list_filter = ["country"]
     search_fields = ["name", "city", "venue"]

@@ -5,17 +5,22 @@ foreign-key choices and object permissions all follow from that one path.
 """
 
 from django.contrib import admin
+from django.db import models
 from django.db.models import QuerySet
 from django.utils import timezone
 
 from .organisers import pavilions_organised_by
 
 
-class RelatedOnlyFiltersAdmin(admin.ModelAdmin):
-    """Filters on relations offer only the objects the user's own rows use.
+class PlatformModelAdmin(admin.ModelAdmin):
+    """The base of the platform's admins.
 
-    A plain filter on "pavilion" would list every pavilion of the platform by name.
+    Filters on relations offer only the objects the user's own rows use (a plain filter on
+    "pavilion" would list every pavilion of the platform by name), and web addresses typed
+    without a scheme are taken as https.
     """
+
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_list_filter(self, request):
         filters = []
@@ -35,7 +40,7 @@ def _is_relation(model, lookup: str) -> bool:
     return bool(field and field.is_relation)
 
 
-class PavilionScopedAdmin(RelatedOnlyFiltersAdmin):
+class PavilionScopedAdmin(PlatformModelAdmin):
     #: The lookup from a row to its pavilion ("" for the Pavilion admin itself).
     pavilion_path: str = "pavilion"
 

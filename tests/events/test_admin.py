@@ -247,3 +247,25 @@ def test_buyer_registration_days_inline_refuses_a_day_outside_the_fair(client, t
     )
     assert response.status_code == 200
     assert "is not a day of" in response.content.decode()
+
+
+def test_sme_admin_edits_buyer_types_as_checkboxes(admin_client):
+
+    sme = SMEFactory()
+    url = reverse("admin:companies_sme_change", args=[sme.pk])
+    page = admin_client.get(url).content.decode()
+    assert 'type="checkbox" name="buyer_types_served" value="importer"' in page
+    form = admin_client.get(url).context["adminform"].form
+    data = {k: v for k, v in form.initial.items() if v is not None and not hasattr(v, "all")}
+    data.update(
+        {
+            "buyer_types_served": ["importer", "agent"],
+            "order_sizes_served": ["small"],
+            "members-TOTAL_FORMS": "0",
+            "members-INITIAL_FORMS": "0",
+        }
+    )
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    sme.refresh_from_db()
+    assert (sme.buyer_types_served, sme.order_sizes_served) == (["importer", "agent"], ["small"])
