@@ -140,7 +140,12 @@ _DECISIONS = {
 
 @transaction.atomic
 def exhibitor_registration_decide(
-    *, registration: ExhibitorRegistration, status: str, by=None, booth: str | None = None
+    *,
+    registration: ExhibitorRegistration,
+    status: str,
+    by=None,
+    booth: str | None = None,
+    at: datetime | None = None,
 ) -> ExhibitorRegistration:
     """Accept, waitlist or reject an application, or withdraw it for the SME.
 
@@ -189,7 +194,7 @@ def exhibitor_registration_decide(
             raise ValidationError({"booth": _("Only an accepted exhibitor can have a booth.")})
         registration.booth = ""
     registration.status = status
-    registration.decided_at = timezone.now()
+    registration.decided_at = at or timezone.now()
     registration.decided_by = by
     if booth is not None:
         exhibitor_registration_check_booth(registration=registration, booth=booth)
@@ -235,7 +240,7 @@ def exhibitor_registration_assign_booth(
 
 @transaction.atomic
 def buyer_registration_register(
-    *, pavilion: Pavilion, buyer: ForeignBuyer, days: list[date]
+    *, pavilion: Pavilion, buyer: ForeignBuyer, days: list[date], at: datetime | None = None
 ) -> BuyerRegistration:
     """A buyer registers to meet a pavilion's exhibitors on the given days of the fair.
 
@@ -258,7 +263,7 @@ def buyer_registration_register(
             }
         )
     registration, _created = BuyerRegistration.objects.select_for_update().get_or_create(
-        pavilion=pavilion, buyer=buyer
+        pavilion=pavilion, buyer=buyer, defaults={"registered_at": at or timezone.now()}
     )
     registration.days.exclude(day__in=days).delete()
     existing = set(registration.days.values_list("day", flat=True))

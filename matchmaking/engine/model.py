@@ -63,6 +63,7 @@ class ScoringModel:
     language_table: np.ndarray
     buyer_language_key: np.ndarray
     # Product fit: exhibitor vectors (transposed, pre-scaled by weight / saturation) and buyers'.
+    exhibitor_text: sp.csr_matrix  # unit term vectors, for the reasons
     exhibitor_text_t: sp.csr_matrix
     buyer_text: sp.csr_matrix
     text_vectoriser: TextVectoriser
@@ -99,8 +100,8 @@ def build_scoring_model(
     exhibitor_text = vectoriser.fitted_matrix(0, n_e)
     buyer_text = vectoriser.fitted_matrix(n_e, n_e + len(buyers))
     vectoriser.release_tokens()
-    exhibitor_text = exhibitor_text * np.float32(weights.product / weights.product_fit_saturation)
-    exhibitor_text_t = sp.csr_matrix(exhibitor_text.T, dtype=np.float32)
+    scale = np.float32(weights.product / weights.product_fit_saturation)
+    exhibitor_text_t = sp.csr_matrix((exhibitor_text * scale).T, dtype=np.float32)
     wishes = _wish_arrays(data, weights)
     return ScoringModel(
         data=data,
@@ -116,6 +117,7 @@ def build_scoring_model(
         buyer_buyer_view_key=bv_key,
         language_table=lang_table,
         buyer_language_key=lang_key,
+        exhibitor_text=exhibitor_text,
         exhibitor_text_t=exhibitor_text_t,
         buyer_text=buyer_text.astype(np.float32),
         text_vectoriser=vectoriser,

@@ -28,6 +28,7 @@ from matchmaking.engine.scoring import (
     score_chunk,
 )
 from matchmaking.engine.selection import exhibitor_floors, select_proposals
+from matchmaking.engine.text import row_vector
 from matchmaking.engine.weights import ScoringWeights
 
 Progress = Callable[[float, str], None]
@@ -129,6 +130,8 @@ def proposals_from_candidates(
         ReferenceScorer(model.data, weights, model.text_vectoriser) if with_reasons else None
     )
     order = np.lexsort((-edges.scores[chosen], edges.exhibitors[chosen]))
+    if reference:
+        _reuse_text_vectors(reference, model, edges.exhibitors[chosen], edges.buyers[chosen])
     proposals = []
     for edge in chosen[order].tolist():
         exhibitor = exhibitors[int(edges.exhibitors[edge])]
@@ -159,6 +162,19 @@ def proposals_from_candidates(
             "reasons_seconds": time.perf_counter() - selected_at,
         },
     )
+
+
+def _reuse_text_vectors(
+    reference: ReferenceScorer, model: ScoringModel, exhibitors: np.ndarray, buyers: np.ndarray
+) -> None:
+    """Hand the reasons the model's term vectors instead of tokenising every text again."""
+    terms = model.text_vectoriser.terms
+    for e in np.unique(exhibitors).tolist():
+        vector = row_vector(model.exhibitor_text, e, terms)
+        reference.remember_text_vector("exhibitor", model.exhibitor_ids[e], vector)
+    for b in np.unique(buyers).tolist():
+        vector = row_vector(model.buyer_text, b, terms)
+        reference.remember_text_vector("buyer", model.buyer_ids[b], vector)
 
 
 def propose(

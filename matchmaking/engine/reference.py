@@ -73,6 +73,13 @@ class ReferenceScorer:
         for wish in data.wishes:
             self._wishes.setdefault((wish.exhibitor_id, wish.buyer_id), set()).add(wish.kind)
         self._text_cache: dict[tuple[str, Hashable], dict[str, float]] = {}
+        self._sector_cache: dict[tuple[Hashable, Hashable], SectorMatch] = {}
+
+    def remember_text_vector(
+        self, side: str, profile_id: Hashable, vector: dict[str, float]
+    ) -> None:
+        """Use an already computed vector (from the model's matrices) for a profile's text."""
+        self._text_cache[(side, profile_id)] = vector
 
     def text_vector(self, side: str, profile_id: Hashable, text: str) -> dict[str, float]:
         """The (cached) term vector of one profile's text; ``side`` keeps ids apart."""
@@ -82,6 +89,13 @@ class ReferenceScorer:
         return self._text_cache[key]
 
     def sector_credit(self, offered: Hashable, wanted: Hashable) -> SectorMatch:
+        """How well an offered sector meets a wanted one (memoised: the pairs repeat a lot)."""
+        key = (offered, wanted)
+        if key not in self._sector_cache:
+            self._sector_cache[key] = self._sector_credit(offered, wanted)
+        return self._sector_cache[key]
+
+    def _sector_credit(self, offered: Hashable, wanted: Hashable) -> SectorMatch:
         path_a = self.data.taxonomy.path(offered)
         path_b = self.data.taxonomy.path(wanted)
         common = 0

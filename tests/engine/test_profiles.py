@@ -12,7 +12,7 @@ from matchmaking.engine import (
     SectorTaxonomy,
 )
 from matchmaking.engine.synthetic import synthetic_input
-from matchmaking.engine.text import TextVectoriser, cosine, tokenise
+from matchmaking.engine.text import TextVectoriser, cosine, row_vector, tokenise
 
 
 def test_taxonomy_from_parents_builds_root_first_paths(taxonomy):
@@ -78,3 +78,17 @@ def test_synthetic_input_is_deterministic_by_seed():
     assert any("の" in e.text or "医" in e.text or "品" in e.text for e in first.exhibitors) or any(
         any("\u3040" <= ch <= "\u9fff" for ch in e.text) for e in first.exhibitors
     )
+
+
+def test_text_vectoriser_matrix_rows_equal_vectors_when_trimmed():
+    data = synthetic_input(60, 400, seed=9)
+    documents = [e.text for e in data.exhibitors] + [b.sourcing_needs for b in data.buyers]
+    vectoriser = TextVectoriser(documents, max_terms=4)
+    matrix = vectoriser.fitted_matrix(0, len(documents))
+    assert matrix.getnnz(axis=1).max() == 4
+    for row, document in enumerate(documents):
+        expected = vectoriser.vector(document)
+        got = row_vector(matrix, row, vectoriser.terms)
+        assert got.keys() == expected.keys()
+        for term, weight in expected.items():
+            assert got[term] == pytest.approx(weight, abs=1e-6)

@@ -221,3 +221,13 @@ def test_candidate_edges_exclude_blocked_and_keep_requests_below_min_score(
     assert pairs == {(1, 0)}
     assert edges.wished.tolist() == [True]
     assert edges.scores[0] < 90
+
+
+def test_candidates_survive_binary_round_trip():
+    data = synthetic_input(20, 100, seed=7, wish_rate=0.5)
+    part = score_chunk(build_scoring_model(data), 0, 100)
+    restored = Candidates.from_bytes(part.to_bytes())
+    assert restored.fingerprint == part.fingerprint
+    assert restored.per_exhibitor == part.per_exhibitor
+    for name in ("exhibitor_e", "exhibitor_b", "exhibitor_s", "buyer_s", "wished_b"):
+        np.testing.assert_array_equal(getattr(restored, name), getattr(part, name))
