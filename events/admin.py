@@ -229,7 +229,7 @@ class ExhibitorRegistrationAdmin(FairTimeZoneAdmin, PavilionScopedAdmin):
         "booth",
         "is_sme_eligible",
         "first_time_exhibitor",
-        "applied_at",
+        "applied_in_fair_time",
     ]
     list_filter = [
         "status",
@@ -275,6 +275,10 @@ class ExhibitorRegistrationAdmin(FairTimeZoneAdmin, PavilionScopedAdmin):
         if obj is None:
             return []
         return ["pavilion", "sme", "message", *self.readonly_fields]
+
+    @admin.display(description=_("applied (fair time)"), ordering="applied_at")
+    def applied_in_fair_time(self, registration):
+        return registration.pavilion.fair.local_text(registration.applied_at)
 
     @admin.display(description=_("SME eligibility"))
     def eligibility_reason(self, registration):
@@ -335,7 +339,14 @@ class BuyerAttendanceDayInline(admin.TabularInline):
 
 @admin.register(BuyerRegistration)
 class BuyerRegistrationAdmin(PavilionScopedAdmin):
-    list_display = ["buyer", "buyer_country", "pavilion", "status", "attendance", "registered_at"]
+    list_display = [
+        "buyer",
+        "buyer_country",
+        "pavilion",
+        "status",
+        "attendance",
+        "registered_in_fair_time",
+    ]
     list_filter = ["status", "pavilion", "buyer__buyer_type", "buyer__country"]
     search_fields = ["buyer__name", "buyer__city"]
     list_select_related = ["buyer", "buyer__country", "pavilion", "pavilion__fair"]
@@ -348,6 +359,10 @@ class BuyerRegistrationAdmin(PavilionScopedAdmin):
     @admin.display(description=_("country"), ordering="buyer__country__name_en")
     def buyer_country(self, registration):
         return registration.buyer.country
+
+    @admin.display(description=_("registered (fair time)"), ordering="registered_at")
+    def registered_in_fair_time(self, registration):
+        return registration.pavilion.fair.local_text(registration.registered_at)
 
     @admin.display(description=_("days"))
     def attendance(self, registration):
@@ -366,8 +381,7 @@ class MeetingSlotAdmin(PavilionScopedAdmin):
 
     @admin.display(description=_("starts (fair time)"), ordering="starts_at")
     def local_start(self, slot):
-        local = slot.pavilion.fair.local(slot.starts_at)
-        return f"{local:%Y-%m-%d %H:%M} {local.tzname()}"
+        return slot.pavilion.fair.local_text(slot.starts_at)
 
     @admin.display(description=_("ends (fair time)"), ordering="ends_at")
     def local_end(self, slot):

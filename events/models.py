@@ -110,6 +110,13 @@ class TradeFair(models.Model):
         """An instant in the fair's time zone."""
         return timezone.localtime(instant, self.tz)
 
+    def local_text(self, instant: datetime | None) -> str:
+        """An instant as the fair's wall-clock time with its zone, e.g. 2027-11-15 10:00 CET."""
+        if instant is None:
+            return ""
+        local = self.local(instant)
+        return f"{local:%Y-%m-%d %H:%M} {local.tzname()}"
+
 
 class Pavilion(models.Model):
     """A Japan Pavilion at one fair: the unit organisers run, and the unit of access."""

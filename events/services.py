@@ -53,12 +53,18 @@ def exhibitor_registration_check_apply(
     if at < pavilion.application_opens_at:
         raise ValidationError(
             _("Applications to %(pavilion)s open on %(date)s.")
-            % {"pavilion": pavilion, "date": _local(pavilion, pavilion.application_opens_at)}
+            % {
+                "pavilion": pavilion,
+                "date": pavilion.fair.local_text(pavilion.application_opens_at),
+            }
         )
     if at >= pavilion.application_closes_at:
         raise ValidationError(
             _("Applications to %(pavilion)s closed on %(date)s.")
-            % {"pavilion": pavilion, "date": _local(pavilion, pavilion.application_closes_at)}
+            % {
+                "pavilion": pavilion,
+                "date": pavilion.fair.local_text(pavilion.application_closes_at),
+            }
         )
     eligibility = sme_eligibility(
         industry_class=sme.industry_class, capital_yen=sme.capital_yen, employees=sme.employees
@@ -333,8 +339,3 @@ def meeting_slots_generate(*, pavilion: Pavilion) -> dict[str, int]:
         "kept": len(stale) - len(removable),
         "total": len(planned),
     }
-
-
-def _local(pavilion: Pavilion, instant: datetime) -> str:
-    local = pavilion.fair.local(instant)
-    return f"{local:%Y-%m-%d %H:%M} {local.tzname()}"

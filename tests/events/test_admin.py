@@ -269,3 +269,14 @@ def test_sme_admin_edits_buyer_types_as_checkboxes(admin_client):
     assert response.status_code == 302, response.context["adminform"].form.errors
     sme.refresh_from_db()
     assert (sme.buyer_types_served, sme.order_sizes_served) == (["importer", "agent"], ["small"])
+
+
+def test_registration_list_shows_times_in_the_fair_time_zone(client, two_pavilions):
+    from datetime import UTC, datetime
+
+    registration = two_pavilions["registration_a"]
+    registration.applied_at = datetime(2027, 1, 10, 9, 0, tzinfo=UTC)
+    registration.save()
+    client.force_login(two_pavilions["organiser_a"])
+    content = client.get(admin_url(ExhibitorRegistration)).content.decode()
+    assert "2027-01-10 10:00 CET" in content
