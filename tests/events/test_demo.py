@@ -32,36 +32,59 @@ def _snapshot() -> dict:
     """Per-model counts and a digest of the rows' natural keys and key fields."""
     user_model = get_user_model()
     rows = {
-        "users": user_model.objects.values_list("username", "password", "is_staff",
-                                                "is_superuser"),
+        "users": user_model.objects.values_list("username", "password", "is_staff", "is_superuser"),
         "offices": OrganisingOffice.objects.values_list("name_en", "members__username"),
         "fairs": TradeFair.objects.values_list("name", "starts_on", "ends_on", "time_zone"),
         "pavilions": Pavilion.objects.values_list(
-            "fair__name", "name_en", "booth_capacity", "application_opens_at",
-            "application_closes_at"),
+            "fair__name",
+            "name_en",
+            "booth_capacity",
+            "application_opens_at",
+            "application_closes_at",
+        ),
         "breaks": TimetableBreak.objects.values_list("pavilion__name_en", "starts_at", "ends_at"),
         "slots": MeetingSlot.objects.values_list("pavilion__name_en", "starts_at", "ends_at"),
-        "interpreters": Interpreter.objects.values_list("pavilion__name_en", "name",
-                                                        "languages__code"),
+        "interpreters": Interpreter.objects.values_list(
+            "pavilion__name_en", "name", "languages__code"
+        ),
         "interpreter_slots": Interpreter.available_slots.through.objects.values_list(
-            "interpreter__name", "meetingslot__starts_at"),
-        "smes": SME.objects.values_list("name_ja", "name_en", "employees", "capital_yen",
-                                        "description_en", "updated_at"),
-        "sme_links": SME.objects.values_list("name_ja", "sectors__code", "target_markets__code",
-                                             "certifications__code", "languages__code"),
-        "buyers": ForeignBuyer.objects.values_list("name", "country__code", "sourcing_needs",
-                                                   "updated_at"),
+            "interpreter__name", "meetingslot__starts_at"
+        ),
+        "smes": SME.objects.values_list(
+            "name_ja", "name_en", "employees", "capital_yen", "description_en", "updated_at"
+        ),
+        "sme_links": SME.objects.values_list(
+            "name_ja",
+            "sectors__code",
+            "target_markets__code",
+            "certifications__code",
+            "languages__code",
+        ),
+        "buyers": ForeignBuyer.objects.values_list(
+            "name", "country__code", "sourcing_needs", "updated_at"
+        ),
         "buyer_links": ForeignBuyer.objects.values_list(
-            "name", "sectors__code", "required_certifications__code", "languages__code"),
-        "memberships": Membership.objects.values_list("user__username", "role", "sme__name_ja",
-                                                      "buyer__name"),
+            "name", "sectors__code", "required_certifications__code", "languages__code"
+        ),
+        "memberships": Membership.objects.values_list(
+            "user__username", "role", "sme__name_ja", "buyer__name"
+        ),
         "exhibitors": ExhibitorRegistration.objects.values_list(
-            "pavilion__name_en", "sme__name_ja", "status", "booth", "first_time_exhibitor",
-            "applied_at", "decided_at", "updated_at"),
+            "pavilion__name_en",
+            "sme__name_ja",
+            "status",
+            "booth",
+            "first_time_exhibitor",
+            "applied_at",
+            "decided_at",
+            "updated_at",
+        ),
         "buyer_registrations": BuyerRegistration.objects.values_list(
-            "pavilion__name_en", "buyer__name", "status", "registered_at", "updated_at"),
+            "pavilion__name_en", "buyer__name", "status", "registered_at", "updated_at"
+        ),
         "days": BuyerAttendanceDay.objects.values_list(
-            "registration__pavilion__name_en", "registration__buyer__name", "day"),
+            "registration__pavilion__name_en", "registration__buyer__name", "day"
+        ),
     }
     return {
         name: (len(values), hashlib.sha256(repr(sorted(values, key=repr)).encode()).hexdigest())
@@ -77,8 +100,12 @@ def seeded(django_db_setup, django_db_blocker):
         after_first = _snapshot()
         second = demo_seed()
         after_second = _snapshot()
-        yield {"first": first, "second": second, "after_first": after_first,
-               "after_second": after_second}
+        yield {
+            "first": first,
+            "second": second,
+            "after_first": after_first,
+            "after_second": after_second,
+        }
         transaction.set_rollback(True)
 
 
@@ -109,8 +136,7 @@ def test_demo_fairs_have_valid_time_zones_and_2027_dates(seeded, db):
 def test_demo_seed_second_run_changes_nothing(seeded, db):
     second = seeded["second"]
 
-    created = {key: value for key, value in second.items()
-               if key.endswith("_created") and value}
+    created = {key: value for key, value in second.items() if key.endswith("_created") and value}
     assert created == {}
     assert second["exhibitor_decisions"] == 0
     assert seeded["after_second"] == seeded["after_first"]
@@ -126,7 +152,7 @@ def test_demo_plans_do_not_depend_on_the_run_or_the_scale():
     assert one == again
     assert set(one) <= set(two)
     assert len(two) == 2 * len(one) == len(set(two))
-    assert buyers_two[:len(buyers_one)] == buyers_one
+    assert buyers_two[: len(buyers_one)] == buyers_one
 
 
 def test_demo_smes_are_bilingual(seeded, db):
@@ -149,8 +175,11 @@ def test_demo_registrations_include_first_timers_and_every_decision(seeded, db):
     assert registrations.filter(first_time_exhibitor=True).exists()
     assert registrations.filter(first_time_exhibitor=False).exists()
     assert set(registrations.values_list("status", flat=True)) >= {
-        RegistrationStatus.APPLIED, RegistrationStatus.ACCEPTED, RegistrationStatus.WAITLISTED,
-        RegistrationStatus.REJECTED}
+        RegistrationStatus.APPLIED,
+        RegistrationStatus.ACCEPTED,
+        RegistrationStatus.WAITLISTED,
+        RegistrationStatus.REJECTED,
+    }
     for pavilion in Pavilion.objects.all():
         accepted = pavilion.exhibitor_registrations.filter(status=RegistrationStatus.ACCEPTED)
         assert accepted.count() <= pavilion.booth_capacity
@@ -159,17 +188,22 @@ def test_demo_registrations_include_first_timers_and_every_decision(seeded, db):
 
 
 def test_demo_ineligible_smes_exist_and_never_apply(seeded, db):
-    ineligible = [sme for sme in SME.objects.all() if not sme_eligibility(
-        industry_class=sme.industry_class, capital_yen=sme.capital_yen,
-        employees=sme.employees).eligible]
+    ineligible = [
+        sme
+        for sme in SME.objects.all()
+        if not sme_eligibility(
+            industry_class=sme.industry_class, capital_yen=sme.capital_yen, employees=sme.employees
+        ).eligible
+    ]
 
     assert len(ineligible) >= 3
     assert not ExhibitorRegistration.objects.filter(sme__in=ineligible).exists()
 
 
 def test_demo_application_windows_are_open_on_the_demo_day(seeded, db):
-    open_fairs = {p.fair_id for p in Pavilion.objects.all()
-                  if p.application_window_open(at=DEMO_TODAY)}
+    open_fairs = {
+        p.fair_id for p in Pavilion.objects.all() if p.application_window_open(at=DEMO_TODAY)
+    }
 
     assert len(open_fairs) >= 3
     assert Pavilion.objects.filter(first_timer_fee_discount_percent=50).exists()
@@ -184,8 +218,9 @@ def test_demo_buyers_attend_only_days_of_their_fair(seeded, db):
 
 def test_demo_buyers_require_the_certifications_their_market_demands(seeded, db):
     def requiring(code, country):
-        return ForeignBuyer.objects.filter(required_certifications__code=code,
-                                           country__code=country)
+        return ForeignBuyer.objects.filter(
+            required_certifications__code=code, country__code=country
+        )
 
     assert requiring("CE-MDR", "DE").exists()
     assert requiring("FDA-510K", "US").exists()
@@ -204,7 +239,8 @@ def test_demo_organiser_sees_only_the_pavilion_of_their_office(seeded, db):
 
     assert is_organiser(organiser)
     assert [p.name_en for p in pavilions_organised_by(organiser)] == [
-        "Japan Pavilion at Medica 2027"]
+        "Japan Pavilion at Medica 2027"
+    ]
     assert pavilions_organised_by(admin).count() == Pavilion.objects.count() == 7
     assert organiser.check_password("pavilion-demo")
 
