@@ -167,6 +167,29 @@ class Pavilion(models.Model):
         validators=[MinValueValidator(1)],
         help_text=_("Leave empty for no daily limit."),
     )
+    max_open_requests = models.PositiveSmallIntegerField(
+        _("open requests per participant"),
+        default=10,
+        validators=[MinValueValidator(1)],
+        help_text=_("How many unanswered meeting requests one participant may have sent."),
+    )
+    request_expiry_hours = models.PositiveSmallIntegerField(
+        _("requests expire after (hours)"),
+        default=72,
+        validators=[MinValueValidator(1)],
+        help_text=_("An unanswered request expires after this time and frees the slot."),
+    )
+    reminder_hours = models.PositiveSmallIntegerField(
+        _("reminder before expiry (hours)"),
+        default=24,
+        help_text=_("The side that must answer gets a reminder this long before expiry."),
+    )
+    shared_tables = models.PositiveSmallIntegerField(
+        _("shared meeting tables"),
+        default=0,
+        help_text=_("Tables in the pavilion's meeting area; other meetings are held at booths."),
+    )
+    schedule_published_at = models.DateTimeField(_("schedule published"), null=True, blank=True)
     # The daily meeting timetable, in the fair's local time; slots are generated from it.
     meeting_day_starts = models.TimeField(_("meetings start at"), default="10:00")
     meeting_day_ends = models.TimeField(_("meetings end at"), default="17:00")

@@ -27,6 +27,10 @@ ORGANISER_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "pairwish": ("view", "add", "delete"),
         "matchingrun": ("view",),
         "proposal": ("view", "change"),
+        "meeting": ("view", "change"),
+        "meetingevent": ("view",),
+        "participantunavailability": ("view", "add", "change", "delete"),
+        "schedulingrun": ("view",),
     },
     "companies": {
         "sme": ("view", "add", "change"),

@@ -148,4 +148,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "matchmaking.tasks.rescore_open_pavilions",
         "schedule": env_int("RESCORE_EVERY_SECONDS", 15 * 60),
     },
+    "expire-and-remind-meeting-requests": {
+        "task": "matchmaking.tasks.expire_and_remind_meetings",
+        "schedule": env_int("EXPIRE_REQUESTS_EVERY_SECONDS", 5 * 60),
+    },
 }

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -19,37 +19,17 @@ from django.utils.translation import gettext_lazy
 from events.models import Pavilion
 from matchmaking import engine
 
-from . import selectors
-from .models import (
-    ACTIVE_RUN_STATUSES,
+from .. import selectors
+from ..models import (
     MatchingRun,
     MatchingSettings,
     PairWish,
     Proposal,
     ProposalStatus,
-    RunStatus,
 )
+from .runs import ProgressReporter, run_create, run_fail, run_finish, run_start
 
 logger = logging.getLogger(__name__)
-
-
-
-class ProgressReporter:
-    """Writes a run's progress to its row, at most every half second, outside transactions."""
-
-    def __init__(self, run: MatchingRun, *, start: float = 0.0, span: float = 1.0) -> None:
-        self.run_id, self.start, self.span = run.pk, start, span
-        self.last_write = 0.0
-
-    def __call__(self, fraction: float, message: str) -> None:
-        now = time.monotonic()
-        if fraction < 1.0 and now - self.last_write < 0.5:
-            return
-        self.last_write = now
-        overall = min(1.0, max(0.0, self.start + self.span * fraction))
-        MatchingRun.objects.filter(pk=self.run_id, status=RunStatus.RUNNING).update(
-            progress=overall, progress_message=message[:200]
-        )
 
 
 # The engine's words for a bad weight, in the interface's languages.
@@ -125,54 +105,22 @@ def matching_run_request(
     Refused with a clear message while another run of the pavilion is queued or running (the
     database enforces it too, so two organisers clicking at once get one run).
     """
-    from .tasks import run_matchmaking
+    from ..tasks import run_matchmaking
 
-    active = MatchingRun.objects.filter(pavilion=pavilion, status__in=ACTIVE_RUN_STATUSES).first()
-    if active is not None:
-        raise ValidationError(_active_message(active))
     weights = selectors.pavilion_weights(pavilion)
-    try:
-        with transaction.atomic():
-            run = MatchingRun.objects.create(
-                pavilion=pavilion,
-                requested_by=requested_by,
-                parameters={"weights": weights.to_dict(), **(parameters or {})},
-            )
-    except IntegrityError:
-        active = MatchingRun.objects.filter(pavilion=pavilion, status__in=ACTIVE_RUN_STATUSES)
-        raise ValidationError(_active_message(active.first())) from None
+    run = run_create(
+        model=MatchingRun,
+        pavilion=pavilion,
+        requested_by=requested_by,
+        parameters={"weights": weights.to_dict(), **(parameters or {})},
+    )
     if queue:
         transaction.on_commit(lambda: run_matchmaking.delay(run_id=run.pk))
     return run
 
 
-def _active_message(active: MatchingRun | None) -> str:
-    if active is None:
-        return _("Another matchmaking run has just started for this pavilion.")
-    return _(
-        "Matchmaking for %(pavilion)s is already %(status)s (run #%(run)s, %(percent)s%%); "
-        "wait for it to finish."
-    ) % {
-        "pavilion": active.pavilion,
-        "status": active.get_status_display().lower(),
-        "run": active.pk,
-        "percent": round(active.progress * 100),
-    }
-
-
 def matching_run_start(*, run: MatchingRun) -> bool:
-    """Mark a queued run as running; False if it is already finished (a redelivered task).
-
-    A run found "running" is started again: its worker was lost before acknowledging the task.
-    """
-    updated = MatchingRun.objects.filter(pk=run.pk, status__in=ACTIVE_RUN_STATUSES).update(
-        status=RunStatus.RUNNING,
-        started_at=timezone.now(),
-        progress=0.0,
-        progress_message=_("Loading profiles"),
-        error="",
-    )
-    return bool(updated)
+    return run_start(run=run, message=_("Loading profiles"))
 
 
 def matching_run_model(*, run: MatchingRun) -> engine.ScoringModel:
@@ -222,28 +170,17 @@ def matching_run_finish(
         pairs=model.n_exhibitors * model.n_buyers,
         short_of_floor=len(outcome.short_of_floor),
     )
-    run.refresh_from_db()
-    timings = {**run.timings, "select_and_store": round(time.perf_counter() - started, 3)}
-    if run.started_at:
-        timings["total"] = round((timezone.now() - run.started_at).total_seconds(), 3)
-    MatchingRun.objects.filter(pk=run.pk).update(
-        status=RunStatus.DONE,
-        progress=1.0,
-        progress_message=_("%(count)s proposals") % {"count": counts["proposals"]},
+    return run_finish(
+        run=run,
+        message=_("%(count)s proposals") % {"count": counts["proposals"]},
         counts=counts,
-        timings=timings,
-        finished_at=timezone.now(),
+        timings={"select_and_store": round(time.perf_counter() - started, 3)},
     )
-    run.refresh_from_db()
-    return run
 
 
 def matching_run_fail(*, run_id: int, error: BaseException | str) -> None:
     """Record why a run failed; the pavilion's proposals stay as the last good run left them."""
-    message = error if isinstance(error, str) else f"{type(error).__name__}: {error}"
-    MatchingRun.objects.filter(pk=run_id, status__in=ACTIVE_RUN_STATUSES).update(
-        status=RunStatus.FAILED, error=message[:5000], finished_at=timezone.now()
-    )
+    run_fail(model=MatchingRun, run_id=run_id, error=error)
 
 
 def matching_run_score_here(
@@ -324,12 +261,17 @@ def proposals_store(*, run: MatchingRun, outcome: engine.ProposalRun) -> dict[st
 
 
 @transaction.atomic
-def proposal_decide(*, proposal: Proposal, accept: bool, by=None) -> Proposal:
+def proposal_decide(
+    *, proposal: Proposal, accept: bool, side: str = "organiser", by=None
+) -> Proposal:
     """An exhibitor, a buyer or an organiser accepts or declines a proposal.
 
-    Side effects: a declined pair is never proposed again for this pavilion.
+    Side effects: accepting requests the meeting on the accepting side's behalf (the other side
+    then answers it like any request); a declined pair is never proposed again for the pavilion.
     """
-    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    from .meetings import meeting_request
+
+    proposal = Proposal.objects.select_for_update().select_related("pavilion").get(pk=proposal.pk)
     if proposal.status != ProposalStatus.OPEN:
         raise ValidationError(
             _("This proposal was already %(status)s.")
@@ -338,4 +280,13 @@ def proposal_decide(*, proposal: Proposal, accept: bool, by=None) -> Proposal:
     proposal.status = ProposalStatus.ACCEPTED if accept else ProposalStatus.DECLINED
     proposal.decided_by, proposal.decided_at = by, timezone.now()
     proposal.save(update_fields=["status", "decided_by", "decided_at", "updated_at"])
+    if accept:
+        meeting_request(
+            pavilion=proposal.pavilion,
+            sme=proposal.sme,
+            buyer=proposal.buyer,
+            side=side,
+            by=by,
+            proposal=proposal,
+        )
     return proposal

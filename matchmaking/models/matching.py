@@ -1,4 +1,4 @@
-"""Matchmaking state: tuned weights, explicit wishes, runs of the scoring job, and proposals.
+"""Matchmaking state: tuned weights, explicit wishes and proposals.
 
 The scoring itself lives in ``matchmaking.engine`` (no Django); ``services`` feeds it rows and
 writes its proposals back.
@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from companies.models import SME, ForeignBuyer
 from events.models import Pavilion
+
+from .runs import MatchingRun
 
 
 class MatchingSettings(models.Model):
@@ -74,76 +76,6 @@ class PairWish(models.Model):
 
     def __str__(self) -> str:
         return f"{self.sme} / {self.buyer}: {self.get_kind_display()}"
-
-
-class RunStatus(models.TextChoices):
-    QUEUED = "queued", _("Queued")
-    RUNNING = "running", _("Running")
-    DONE = "done", _("Done")
-    FAILED = "failed", _("Failed")
-
-
-ACTIVE_RUN_STATUSES = (RunStatus.QUEUED, RunStatus.RUNNING)
-
-
-class MatchingRun(models.Model):
-    """One run of the scoring job for a pavilion: its parameters, progress, outcome and timings."""
-
-    pavilion = models.ForeignKey(
-        Pavilion,
-        verbose_name=_("Japan Pavilion"),
-        on_delete=models.CASCADE,
-        related_name="matching_runs",
-    )
-    status = models.CharField(
-        _("status"), max_length=10, choices=RunStatus.choices, default=RunStatus.QUEUED
-    )
-    progress = models.FloatField(
-        _("progress"), default=0.0, validators=[MinValueValidator(0), MaxValueValidator(1)]
-    )
-    progress_message = models.CharField(_("progress message"), max_length=200, blank=True)
-    parameters = models.JSONField(_("parameters"), default=dict, blank=True)
-    counts = models.JSONField(_("counts"), default=dict, blank=True)
-    timings = models.JSONField(_("timings (seconds)"), default=dict, blank=True)
-    error = models.TextField(_("error"), blank=True)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("requested by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("queued"), auto_now_add=True)
-    started_at = models.DateTimeField(_("started"), null=True, blank=True)
-    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("matchmaking run")
-        verbose_name_plural = _("matchmaking runs")
-        ordering = ["-created_at"]
-        get_latest_by = "created_at"
-        constraints = [
-            # The database refuses a second active run for a pavilion, even between two workers.
-            models.UniqueConstraint(
-                fields=["pavilion"],
-                condition=Q(status__in=["queued", "running"]),
-                name="one_active_matching_run_per_pavilion",
-            ),
-            models.CheckConstraint(
-                condition=Q(status__in=RunStatus.values), name="matching_run_status_valid"
-            ),
-            models.CheckConstraint(
-                condition=Q(progress__gte=0, progress__lte=1), name="matching_run_progress_range"
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.pavilion} #{self.pk} ({self.get_status_display()})"
-
-    @property
-    def is_active(self) -> bool:
-        return self.status in ACTIVE_RUN_STATUSES
 
 
 class ProposalStatus(models.TextChoices):

@@ -12,10 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from events.admin_scoping import PavilionScopedAdmin
 from events.organisers import pavilions_organised_by
 
-from . import services
-from .forms import MatchingWeightsForm
-from .models import MatchingRun, MatchingSettings, PairWish, Proposal
-from .reasons import proposal_sentence
+from .. import services
+from ..forms import MatchingWeightsForm
+from ..models import MatchingRun, MatchingSettings, PairWish, Proposal, SchedulingRun
+from ..reasons import proposal_sentence
 
 
 @admin.register(MatchingSettings)
@@ -80,14 +80,15 @@ class PairWishAdmin(PavilionScopedAdmin):
         obj.__dict__.update(wish.__dict__)
 
 
-@admin.register(MatchingRun)
-class MatchingRunAdmin(PavilionScopedAdmin):
+class JobRunAdmin(PavilionScopedAdmin):
+    """A run's page: read-only, with a progress bar, refreshing itself while the run is active."""
+
     list_display = [
         "pk",
         "pavilion",
         "status",
         "progress_bar",
-        "proposal_count",
+        "outcome",
         "created_at",
         "finished_at",
         "requested_by",
@@ -109,7 +110,7 @@ class MatchingRunAdmin(PavilionScopedAdmin):
         "finished_at",
     ]
     fields = readonly_fields
-    change_form_template = "admin/matchmaking/matchingrun/change_form.html"
+    change_form_template = "admin/matchmaking/run_change_form.html"
 
     def has_add_permission(self, request):
         return False
@@ -128,14 +129,31 @@ class MatchingRunAdmin(PavilionScopedAdmin):
             percent,
         )
 
-    @admin.display(description=_("proposals"))
-    def proposal_count(self, run):
-        return run.counts.get("proposals", "")
-
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         run = self.get_object(request, object_id) if object_id else None
         extra_context = {**(extra_context or {}), "run_active": bool(run and run.is_active)}
         return super().changeform_view(request, object_id, form_url, extra_context)
+
+
+@admin.register(MatchingRun)
+class MatchingRunAdmin(JobRunAdmin):
+    @admin.display(description=_("proposals"))
+    def outcome(self, run):
+        return run.counts.get("proposals", "")
+
+
+@admin.register(SchedulingRun)
+class SchedulingRunAdmin(JobRunAdmin):
+    @admin.display(description=_("placed, share of bound, gaps"))
+    def outcome(self, run):
+        if "placed" not in run.counts:
+            return ""
+        return _("%(placed)s of %(total)s, %(ratio).1f%%, %(gaps)s gaps") % {
+            "placed": run.counts["placed"],
+            "total": run.counts["meetings"],
+            "ratio": 100 * run.counts.get("optimality", 1.0),
+            "gaps": run.counts.get("gaps", 0),
+        }
 
 
 @admin.register(Proposal)

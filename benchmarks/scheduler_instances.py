@@ -1,0 +1,140 @@
+"""Synthetic pavilion-scale scheduling instances, deterministic by seed.
+
+Shaped like a Japan pavilion at a trade fair: 60 exhibiting SMEs, 600 foreign buyers, two days of
+16 slots, about 3,300 requested meetings with match scores. Exhibitors are the bottleneck (they
+cannot take every request), a third of the meetings need one of a handful of interpreters, the
+exhibitors without a booth share a few tables, buyers come for part of the fair, and organisers
+have already locked some meetings.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+from matchmaking.scheduler import load_instance
+from matchmaking.scheduler.schedule import ScheduleState
+
+DAYS = 2
+SLOTS_PER_DAY = 16
+EXHIBITORS = 60
+BUYERS = 600
+TABLES_PER_SLOT = 4
+FIXED_MEETINGS = 30
+# language -> share of buyers who need it interpreted from Japanese (the rest speak English)
+BUYER_LANGUAGES = {"zh": 0.05, "de": 0.03, "fr": 0.03, "ar": 0.02, "es": 0.02}
+INTERPRETER_LANGUAGES = [
+    ["ja", "en"], ["ja", "en"], ["ja", "en", "zh"], ["ja", "zh"], ["ja", "de", "en"],
+    ["ja", "fr", "en"], ["ja", "ar"], ["ja", "es", "fr"],
+]
+
+
+def pavilion_instance(seed: int) -> dict[str, Any]:
+    """One pavilion instance in the contract's format."""
+    rng = random.Random(seed)
+    slots = [{"id": f"d{day}-{k:02d}", "day": day}
+             for day in range(DAYS) for k in range(SLOTS_PER_DAY)]
+    day_slots = [[s["id"] for s in slots if s["day"] == day] for day in range(DAYS)]
+
+    exhibitors = []
+    for number in range(EXHIBITORS):
+        available = [s["id"] for s in slots]
+        if rng.random() < 0.2:  # leaves for a half day (a seminar, a flight)
+            day = rng.randrange(DAYS)
+            half = day_slots[day][:8] if rng.random() < 0.5 else day_slots[day][8:]
+            available = [s for s in available if s not in half]
+        exhibitors.append({
+            "id": f"sme-{number}", "available": available, "max_meetings": 24,
+            "max_per_day": 13, "speaks_english": rng.random() < 0.75,
+            "has_booth": rng.random() < 0.85,
+        })
+
+    buyers = []
+    for number in range(BUYERS):
+        days = [rng.randrange(DAYS)] if rng.random() < 0.6 else list(range(DAYS))
+        available = []
+        for day in days:
+            part = rng.random()
+            if part < 0.25:
+                available += day_slots[day][:8]
+            elif part < 0.5:
+                available += day_slots[day][8:]
+            else:
+                available += day_slots[day]
+        language = "en"
+        draw = rng.random()
+        for candidate, share in BUYER_LANGUAGES.items():
+            if draw < share:
+                language = candidate
+                break
+            draw -= share
+        buyers.append({
+            "id": f"buyer-{number}", "available": available,
+            "max_meetings": rng.randint(3, 8), "max_per_day": rng.randint(3, 5),
+            "language": language,
+        })
+
+    popularity = [rng.paretovariate(1.5) for _ in exhibitors]
+    meetings = []
+    for buyer in buyers:
+        wanted = min(rng.randint(3, 8), EXHIBITORS)
+        chosen: set[int] = set()
+        while len(chosen) < wanted:
+            chosen.add(rng.choices(range(EXHIBITORS), weights=popularity)[0])
+        for exhibitor_index in sorted(chosen):
+            exhibitor = exhibitors[exhibitor_index]
+            if buyer["language"] != "en":
+                interpreter = ["ja", buyer["language"]]
+            elif not exhibitor["speaks_english"]:
+                interpreter = ["ja", "en"]
+            else:
+                interpreter = None
+            meeting = {
+                "id": f"m{len(meetings) + 1}",
+                "parties": [exhibitor["id"], buyer["id"]],
+                "score": round(rng.uniform(20, 100), 1),
+                "interpreter": interpreter,
+                "at_table": not exhibitor["has_booth"],
+                "fixed_slot": None,
+            }
+            if rng.random() < 0.05:  # "mornings only" requests
+                meeting["allowed_slots"] = [s for day in day_slots for s in day[:8]]
+            meetings.append(meeting)
+
+    interpreters = []
+    for number, languages in enumerate(INTERPRETER_LANGUAGES):
+        available = [s["id"] for s in slots]
+        if rng.random() < 0.4:
+            available = day_slots[rng.randrange(DAYS)]
+        interpreters.append({"id": f"int-{number}", "languages": languages,
+                             "available": list(available)})
+
+    instance = {
+        "slots": slots,
+        "parties": [{key: party[key] for key in ("id", "available", "max_meetings",
+                                                 "max_per_day")}
+                    for party in exhibitors + buyers],
+        "interpreters": interpreters,
+        "tables_per_slot": TABLES_PER_SLOT,
+        "meetings": meetings,
+    }
+    _lock_some_meetings(instance, rng)
+    return instance
+
+
+def _lock_some_meetings(instance: dict[str, Any], rng: random.Random) -> None:
+    """Fix a few meetings to slots that can all be kept together, as an organiser would."""
+    loaded = load_instance(instance)
+    state = ScheduleState(loaded)
+    locked = 0
+    for meeting_index in rng.sample(range(len(loaded.meetings)), len(loaded.meetings)):
+        slots = loaded.candidate_slots[meeting_index]
+        if not slots:
+            continue
+        slot = rng.choice(slots)
+        if state.can_place(meeting_index, slot):
+            state.place(meeting_index, slot)
+            instance["meetings"][meeting_index]["fixed_slot"] = loaded.slots[slot].id
+            locked += 1
+            if locked == FIXED_MEETINGS:
+                return

@@ -1,0 +1,31 @@
+from .matching import MatchingSettings, PairWish, Proposal, ProposalStatus, WishKind
+from .meetings import (
+    BOOKED_STATUSES,
+    OPEN_STATUSES,
+    Meeting,
+    MeetingEvent,
+    MeetingStatus,
+    ParticipantUnavailability,
+    Side,
+)
+from .runs import ACTIVE_RUN_STATUSES, JobRun, MatchingRun, RunStatus, SchedulingRun
+
+__all__ = [
+    "ACTIVE_RUN_STATUSES",
+    "BOOKED_STATUSES",
+    "OPEN_STATUSES",
+    "JobRun",
+    "MatchingRun",
+    "MatchingSettings",
+    "Meeting",
+    "MeetingEvent",
+    "MeetingStatus",
+    "PairWish",
+    "ParticipantUnavailability",
+    "Proposal",
+    "ProposalStatus",
+    "RunStatus",
+    "SchedulingRun",
+    "Side",
+    "WishKind",
+]

@@ -1,0 +1,64 @@
+"""The scheduler's entry points: `solve` (greedy, then score, then gaps) and `greedy`.
+
+Phase 1 maximises the total score with a MIP (score_model.py); phase 2 keeps exactly those
+meetings and moves them between slots to cut idle gaps (gap_model.py). Score is never traded for
+gaps because phase 2 cannot change which meetings are placed.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+from .formulation import build_formulation
+from .gap_model import minimise_gaps
+from .greedy import greedy_placement
+from .instance import Instance, load_instance
+from .schedule import build_result, total_score
+from .score_model import maximise_score
+
+Progress = Callable[[float, str], None]
+
+# Phase 1 stops early when it proves optimality, which leaves the rest of the time to phase 2.
+SCORE_SHARE = 0.6
+# Kept back for writing the result, so `seconds` stays within the caller's limit.
+RESULT_MARGIN = 0.3
+
+
+def solve(instance: dict[str, Any] | Instance, time_limit: float = 60.0,
+          progress: Progress | None = None, seed: int = 0) -> dict[str, Any]:
+    """Schedule an instance (dict in the contract's format, or loaded) within `time_limit` s.
+
+    `progress(fraction, message)` is called as the search advances. Raises InstanceError for a
+    malformed instance.
+    """
+    started = time.monotonic()
+    report = progress or (lambda _fraction, _message: None)
+    loaded = instance if isinstance(instance, Instance) else load_instance(instance)
+    placement = greedy_placement(loaded)
+    report(0.0, f"greedy score {total_score(loaded, placement):.1f}")
+
+    formulation = build_formulation(loaded)
+    score_limit = time_limit * SCORE_SHARE - (time.monotonic() - started)
+    scored = maximise_score(
+        loaded, formulation, placement, score_limit,
+        lambda fraction, message: report(SCORE_SHARE * fraction, message))
+
+    gap_limit = time_limit - RESULT_MARGIN - (time.monotonic() - started)
+    placement = minimise_gaps(
+        loaded, formulation, scored.placement, gap_limit,
+        lambda fraction, message: report(SCORE_SHARE + (1 - SCORE_SHARE) * fraction, message),
+        seed=seed)
+    report(1.0, "done")
+    return build_result(loaded, placement, scored.upper_bound, time.monotonic() - started)
+
+
+def greedy(instance: dict[str, Any] | Instance) -> dict[str, Any]:
+    """The greedy baseline's result; its bound is only the sum of the placeable scores."""
+    started = time.monotonic()
+    loaded = instance if isinstance(instance, Instance) else load_instance(instance)
+    placement = greedy_placement(loaded)
+    bound = sum(loaded.meetings[m].score
+                for m, slots in enumerate(loaded.candidate_slots) if slots)
+    return build_result(loaded, placement, bound, time.monotonic() - started)

@@ -1,0 +1,92 @@
+"""Every write of matchmaking and meetings; the admin, pages, API and tasks all call these."""
+
+from django.core.exceptions import ValidationError
+
+from matchmaking import engine
+
+from .matching import (
+    WEIGHT_ERRORS,
+    matching_run_execute,
+    matching_run_fail,
+    matching_run_finish,
+    matching_run_model,
+    matching_run_plan,
+    matching_run_request,
+    matching_run_score_chunk,
+    matching_run_score_here,
+    matching_run_start,
+    matching_settings_update,
+    matching_weights_clean,
+    pair_wish_add,
+    proposal_decide,
+    proposals_store,
+)
+from .meetings import (
+    interpreter_languages_for,
+    meeting_accept,
+    meeting_cancel,
+    meeting_decline,
+    meeting_record,
+    meeting_record_attendance,
+    meeting_request,
+    meeting_set_attendee,
+    meetings_expire,
+    meetings_remind,
+)
+from .notifications import meeting_notification_send, schedule_published_send
+from .runs import ProgressReporter
+from .scheduling import (
+    availability_conflicts,
+    meeting_lock,
+    meeting_move,
+    meeting_unschedule,
+    placement_violations,
+    schedule_apply,
+    schedule_publish,
+    scheduling_instance,
+    scheduling_run_execute,
+    scheduling_run_request,
+)
+
+__all__ = [
+    "WEIGHT_ERRORS",
+    "ProgressReporter",
+    "ValidationError",
+    "availability_conflicts",
+    "engine",
+    "interpreter_languages_for",
+    "matching_run_execute",
+    "matching_run_fail",
+    "matching_run_finish",
+    "matching_run_model",
+    "matching_run_plan",
+    "matching_run_request",
+    "matching_run_score_chunk",
+    "matching_run_score_here",
+    "matching_run_start",
+    "matching_settings_update",
+    "matching_weights_clean",
+    "meeting_accept",
+    "meeting_cancel",
+    "meeting_decline",
+    "meeting_lock",
+    "meeting_move",
+    "meeting_notification_send",
+    "meeting_record",
+    "meeting_record_attendance",
+    "meeting_request",
+    "meeting_set_attendee",
+    "meeting_unschedule",
+    "meetings_expire",
+    "meetings_remind",
+    "pair_wish_add",
+    "placement_violations",
+    "proposal_decide",
+    "proposals_store",
+    "schedule_apply",
+    "schedule_publish",
+    "schedule_published_send",
+    "scheduling_instance",
+    "scheduling_run_execute",
+    "scheduling_run_request",
+]

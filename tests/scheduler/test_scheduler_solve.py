@@ -1,0 +1,189 @@
+"""The solver keeps every contract rule even where breaking it would score more."""
+
+from __future__ import annotations
+
+import random
+
+from matchmaking.scheduler import check_result, greedy, solve
+from tests.scheduler.scheduler_builders import make_instance, placed_slots
+
+TIME_LIMIT = 5.0
+
+
+def solved(instance: dict) -> dict:
+    result = solve(instance, time_limit=TIME_LIMIT)
+    assert check_result(instance, result) == []
+    return result
+
+
+def test_solve_fixed_meeting_kept_over_higher_score():
+    instance = make_instance(1, {"a": {}, "b": {}, "c": {}}, [
+        {"id": "locked", "parties": ["a", "b"], "score": 1, "fixed_slot": "s0"},
+        {"id": "better", "parties": ["a", "c"], "score": 50},
+    ])
+    result = solved(instance)
+    assert placed_slots(result) == {"locked": "s0"}
+    assert result["objective"] == 1
+
+
+def test_solve_party_availability_respected():
+    instance = make_instance(2, {"a": {}, "b": {"available": ["s1"]}, "c": {"available": ["s1"]}}, [
+        {"id": "ab", "parties": ["a", "b"], "score": 5},
+        {"id": "ac", "parties": ["a", "c"], "score": 4},
+    ])
+    result = solved(instance)
+    assert placed_slots(result) == {"ab": "s1"}
+
+
+def test_solve_allowed_slots_respected():
+    instance = make_instance(2, {"a": {}, "b": {}, "c": {}}, [
+        {"id": "morning", "parties": ["a", "b"], "score": 5, "allowed_slots": ["s0"]},
+        {"id": "locked", "parties": ["a", "c"], "fixed_slot": "s0"},
+    ])
+    result = solved(instance)
+    assert placed_slots(result) == {"locked": "s0"}
+
+
+def test_solve_party_never_double_booked():
+    instance = make_instance(1, {"a": {}, "b": {}, "c": {}}, [
+        {"id": "ab", "parties": ["a", "b"], "score": 3},
+        {"id": "ac", "parties": ["a", "c"], "score": 2},
+    ])
+    assert placed_slots(solved(instance)) == {"ab": "s0"}
+
+
+def test_solve_max_meetings_respected():
+    instance = make_instance(3, {"a": {"max_meetings": 1}, "b": {}, "c": {}}, [
+        {"id": "ab", "parties": ["a", "b"], "score": 3},
+        {"id": "ac", "parties": ["a", "c"], "score": 2},
+    ])
+    assert list(placed_slots(solved(instance))) == ["ab"]
+
+
+def test_solve_max_per_day_respected():
+    parties = {"a": {"max_per_day": 1}, "b": {}, "c": {}, "d": {}}
+    instance = make_instance(4, parties, [
+        {"id": f"a{other}", "parties": ["a", other], "score": 1} for other in "bcd"
+    ], days=2)
+    result = solved(instance)
+    days = sorted(int(slot[1:]) // 2 for slot in placed_slots(result).values())
+    assert days == [0, 1]
+
+
+def test_solve_interpreter_speaks_the_pair():
+    interpreters = [{"id": "int-de", "languages": ["ja", "de"], "available": ["s0", "s1"]}]
+    instance = make_instance(2, {"a": {}, "b": {}, "c": {}}, [
+        {"id": "needs-en", "parties": ["a", "b"], "score": 9, "interpreter": ["ja", "en"]},
+        {"id": "needs-de", "parties": ["a", "c"], "score": 1, "interpreter": ["de", "ja"]},
+    ], interpreters=interpreters)
+    result = solved(instance)
+    assert [(a["meeting"], a["interpreter"]) for a in result["assignments"]] == [
+        ("needs-de", "int-de")]
+
+
+def test_solve_interpreter_in_one_meeting_per_slot():
+    interpreters = [{"id": "int-1", "languages": ["ja", "en", "fr"], "available": ["s0"]}]
+    instance = make_instance(2, {"a": {}, "b": {}, "c": {}, "d": {}}, [
+        {"id": "ab", "parties": ["a", "b"], "score": 2, "interpreter": ["ja", "en"]},
+        {"id": "cd", "parties": ["c", "d"], "score": 3, "interpreter": ["ja", "fr"]},
+        {"id": "plain", "parties": ["a", "c"], "score": 1},
+    ], interpreters=interpreters)
+    result = solved(instance)
+    assert {a["meeting"]: a["interpreter"] for a in result["assignments"]} == {
+        "cd": "int-1", "plain": None}
+
+
+def test_solve_tables_per_slot_respected():
+    instance = make_instance(1, {"a": {}, "b": {}, "c": {}, "d": {}, "e": {}, "f": {}}, [
+        {"id": "table-1", "parties": ["a", "b"], "score": 3, "at_table": True},
+        {"id": "table-2", "parties": ["c", "d"], "score": 2, "at_table": True},
+        {"id": "booth", "parties": ["e", "f"], "score": 1},
+    ], tables_per_slot=1)
+    assert sorted(placed_slots(solved(instance))) == ["booth", "table-1"]
+
+
+def test_solve_gaps_removed_when_possible():
+    instance = make_instance(6, {"a": {}, "b": {}, "c": {}, "d": {}}, [
+        {"id": "ab", "parties": ["a", "b"]},
+        {"id": "bc", "parties": ["b", "c"]},
+        {"id": "cd", "parties": ["c", "d"]},
+        {"id": "ad", "parties": ["a", "d"]},
+    ])
+    result = solved(instance)
+    assert (result["objective"], result["gaps"]) == (4, 0)
+
+
+def test_solve_score_never_traded_for_gaps():
+    # A triangle in three slots: holding all three meetings forces one party to wait a slot.
+    instance = make_instance(3, {"a": {}, "b": {}, "c": {}}, [
+        {"id": "ab", "parties": ["a", "b"]},
+        {"id": "bc", "parties": ["b", "c"]},
+        {"id": "ac", "parties": ["a", "c"]},
+    ])
+    result = solved(instance)
+    assert (result["objective"], result["gaps"]) == (3, 1)
+
+
+def test_solve_gaps_counted_per_day():
+    instance = make_instance(4, {"a": {}, "b": {"available": ["s1"]},
+                                 "c": {"available": ["s2"]}}, [
+        {"id": "ab", "parties": ["a", "b"]},
+        {"id": "ac", "parties": ["a", "c"]},
+    ], days=2)
+    # s1 ends day 0 and s2 starts day 1: a wait overnight is not an idle gap.
+    assert solved(instance)["gaps"] == 0
+
+
+def test_solve_objective_is_sum_of_placed_scores():
+    instance = make_instance(2, {"a": {}, "b": {}, "c": {}}, [
+        {"id": "ab", "parties": ["a", "b"], "score": 2.5},
+        {"id": "bc", "parties": ["b", "c"], "score": 4.25},
+    ])
+    result = solved(instance)
+    assert result["objective"] == 6.75
+    assert result["upper_bound"] >= result["objective"]
+    assert result["status"] == "optimal"
+
+
+def random_instance(seed: int) -> dict:
+    """A small fair with scarce interpreters, tables and caps, where choices matter."""
+    rng = random.Random(seed)
+    exhibitors = [f"e{n}" for n in range(5)]
+    buyers = [f"b{n}" for n in range(20)]
+    parties = {e: {"max_meetings": 5, "max_per_day": 3} for e in exhibitors}
+    parties |= {b: {"max_meetings": rng.randint(1, 3),
+                    "available": [f"s{k}" for k in range(8) if rng.random() < 0.7]}
+                for b in buyers}
+    meetings = []
+    for buyer in buyers:
+        for exhibitor in rng.sample(exhibitors, 3):
+            meetings.append({
+                "id": f"{exhibitor}-{buyer}", "parties": [exhibitor, buyer],
+                "score": rng.randint(1, 20),
+                "interpreter": rng.choice([None, None, ["ja", "en"], ["ja", "zh"]]),
+                "at_table": rng.random() < 0.3,
+            })
+    interpreters = [{"id": "i1", "languages": ["ja", "en", "zh"],
+                     "available": [f"s{k}" for k in range(8)]}]
+    return make_instance(8, parties, meetings, days=2, interpreters=interpreters,
+                         tables_per_slot=1)
+
+
+def test_solve_never_worse_than_greedy():
+    for seed in range(3):
+        instance = random_instance(seed)
+        baseline = greedy(instance)
+        result = solved(instance)
+        assert check_result(instance, baseline) == []
+        assert result["objective"] >= baseline["objective"]
+        assert result["upper_bound"] >= result["objective"]
+
+
+def test_solve_reports_progress():
+    reports: list[tuple[float, str]] = []
+    solve(random_instance(0), time_limit=TIME_LIMIT,
+          progress=lambda fraction, message: reports.append((fraction, message)))
+    fractions = [fraction for fraction, _ in reports]
+    assert fractions == sorted(fractions)
+    assert all(0.0 <= fraction <= 1.0 for fraction in fractions)
+    assert fractions[-1] == 1.0
