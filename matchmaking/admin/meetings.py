@@ -103,7 +103,15 @@ class MeetingAdmin(FairTimeZoneAdmin, PavilionScopedAdmin):
         "proposal",
     ]
     inlines = [MeetingEventInline]
-    actions = ["confirm_for_both", "cancel", "lock", "unlock", "unschedule"]
+    actions = [
+        "confirm_for_both",
+        "cancel",
+        "lock",
+        "unlock",
+        "unschedule",
+        "mark_held",
+        "mark_no_show",
+    ]
 
     def fair_of(self, meeting):
         return meeting.pavilion.fair
@@ -197,6 +205,24 @@ class MeetingAdmin(FairTimeZoneAdmin, PavilionScopedAdmin):
             queryset,
             lambda m: services.meeting_unschedule(meeting=m, by=request.user),
             _("%(count)s meetings taken out of their slots."),
+        )
+
+    @admin.action(description=_("Mark as held"), permissions=["change"])
+    def mark_held(self, request, queryset):
+        self._each(
+            request,
+            queryset,
+            lambda m: services.meeting_record_attendance(meeting=m, held=True, by=request.user),
+            _("%(count)s meetings marked as held."),
+        )
+
+    @admin.action(description=_("Mark as no-show"), permissions=["change"])
+    def mark_no_show(self, request, queryset):
+        self._each(
+            request,
+            queryset,
+            lambda m: services.meeting_record_attendance(meeting=m, held=False, by=request.user),
+            _("%(count)s meetings marked as no-shows."),
         )
 
     def get_urls(self):

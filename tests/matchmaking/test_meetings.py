@@ -190,3 +190,23 @@ def test_cancelling_a_meeting_frees_it(people):
     cancelled = services.meeting_cancel(meeting=meeting, side="buyer", by=people["buyer_user"])
     assert cancelled.status == MeetingStatus.CANCELLED
     request(people)  # the pair may ask again
+
+
+def test_attendance_is_recorded_only_once_the_meeting_has_begun(people, admin_user):
+    from events import services as event_services
+
+    pavilion = people["pavilion"]
+    event_services.meeting_slots_generate(pavilion=pavilion)
+    people["sme"].languages.add(LanguageFactory(code="en", name_en="English", name_ja="英語"))
+    meeting = services.meeting_accept(meeting=request(people), side="organiser")
+    slot = pavilion.slots.order_by("starts_at").first()
+    meeting = services.meeting_move(meeting=meeting, slot=slot)
+    with pytest.raises(ValidationError, match="not started yet"):
+        services.meeting_record_attendance(
+            meeting=meeting, held=True, at=slot.starts_at - timedelta(minutes=1)
+        )
+    held = services.meeting_record_attendance(
+        meeting=meeting, held=False, by=admin_user, at=slot.starts_at
+    )
+    assert held.status == MeetingStatus.NO_SHOW
+    assert held.events.last().action == "no_show"
