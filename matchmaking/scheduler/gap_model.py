@@ -33,6 +33,8 @@ GLOBAL_SHARE = 0.25  # of phase 2's time, for CP-SAT on the whole model before t
 # CP-SAT's portfolio (LNS workers among them) beats two plain workers even on two cores.
 GLOBAL_WORKERS = 8
 CARD = False
+PATTERNS = False
+STATS = []
 IDLE = False
 LOG = False
 SPANS = []
@@ -103,7 +105,20 @@ def _build(instance: Instance, formulation: Formulation, start: Placement) -> Ga
 
     gap_literals: list[cp_model.IntVar] = []
     busy_of_party: dict[int, list] = {}
+    count = {}
+    for meeting in start:
+        for party in instance.meetings[meeting].parties:
+            count[party] = count.get(party, 0) + 1
+    days_of = {}
+    for (party, day) in formulation.party_day_slots:
+        days_of.setdefault(party, []).append(day)
+    pattern_terms = []
     for (party, day), by_slot in formulation.party_day_slots.items():
+        if PATTERNS and len(days_of[party]) == 1 and party in count:
+            terms = _patterns(model, columns, party, by_slot, count[party], start, instance)
+            if terms is not None:
+                pattern_terms += terms
+                continue
         if len(by_slot) >= 2:
             gl, busy = _party_day_gaps(model, columns, party, day, by_slot)
             gap_literals += gl
@@ -114,11 +129,12 @@ def _build(instance: Instance, formulation: Formulation, start: Placement) -> Ga
             for party in instance.meetings[meeting].parties:
                 count[party] = count.get(party, 0) + 1
         for party, busy in busy_of_party.items():
-            model.add(sum(busy) == count[party])
+            if len(days_of[party]) == 1:
+                model.add(sum(busy) == count[party])
     if IDLE:
         model.minimize(sum(SPANS))
     else:
-        model.minimize(sum(gap_literals))
+        model.minimize(sum(gap_literals) + sum(pattern_terms))
     return GapModel(model, columns, options)
 
 
@@ -222,6 +238,7 @@ def _solve(gap_model: GapModel, instance: Instance, formulation: Formulation,
     solver.parameters.random_seed = seed
     solver.parameters.log_search_progress = LOG
     status = solver.solve(model)
+    STATS.append((free is None or free[1] is None, len(free[0]) if free else 0, solver.wall_time, status == cp_model.OPTIMAL, solver.objective_value if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None))
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None, False
     found = {meeting: slot for column, (meeting, slot) in enumerate(formulation.placements)
@@ -238,3 +255,40 @@ def _hint(model: cp_model.CpModel, instance: Instance, formulation: Formulation,
         chosen.add(formulation.flows[languages, placement[meeting], interpreter])  # type: ignore[index]
     for column, variable in enumerate(columns):
         model.add_hint(variable, column in chosen)
+
+
+def _patterns(model, columns, party, by_slot, n, start, instance):
+    slots = set(by_slot)
+    def interval(a, length):
+        return all(a + i in slots for i in range(length))
+    low, high = min(slots), max(slots)
+    patterns = []
+    for a in range(low, high + 1):
+        if a + n - 1 <= high and interval(a, n):
+            patterns.append((tuple(range(a, a + n)), 0))
+    for l1 in range(1, n):
+        l2 = n - l1
+        for a in range(low, high + 1):
+            if not interval(a, l1):
+                continue
+            for b in range(a + l1 + 1, high - l2 + 2):
+                if interval(b, l2):
+                    patterns.append((tuple(range(a, a + l1)) + tuple(range(b, b + l2)), 1))
+    if not patterns:
+        return None
+    current = tuple(sorted(slot for meeting, slot in start.items() if party in instance.meetings[meeting].parties))
+    ys = []
+    cover = {slot: [] for slot in slots}
+    terms = []
+    for k, (pattern, gaps) in enumerate(patterns):
+        y = model.new_bool_var(f"pat_p{party}_{k}")
+        model.add_hint(y, pattern == current)
+        ys.append(y)
+        for slot in pattern:
+            cover[slot].append(y)
+        if gaps:
+            terms.append(y)
+    model.add_exactly_one(ys)
+    for slot, cols in by_slot.items():
+        model.add(sum(columns[c] for c in cols) == sum(cover[slot]))
+    return terms

@@ -9,24 +9,36 @@ from companies.reference import reference_data_load
 def _snapshot() -> dict:
     """Every reference row and link, as plain values, to compare two loads."""
     return {
-        "sectors": sorted(Sector.objects.values_list("code", "name_en", "name_ja", "level",
-                                                     "parent__code", "fair_id")),
+        "sectors": sorted(
+            Sector.objects.values_list(
+                "code", "name_en", "name_ja", "level", "parent__code", "fair_id"
+            )
+        ),
         "markets": sorted(Market.objects.values_list("code", "kind", "name_en", "name_ja")),
-        "members": sorted(Market.countries.through.objects.values_list(
-            "from_market__code", "to_market__code")),
+        "members": sorted(
+            Market.countries.through.objects.values_list("from_market__code", "to_market__code")
+        ),
         "languages": sorted(Language.objects.values_list("code", "name_en", "name_ja")),
-        "certifications": sorted(Certification.objects.values_list(
-            "code", "name_en", "name_ja", "description_en", "description_ja")),
-        "certification_markets": sorted(Certification.markets.through.objects.values_list(
-            "certification__code", "market__code")),
-        "certification_sectors": sorted(Certification.sectors.through.objects.values_list(
-            "certification__code", "sector__code")),
+        "certifications": sorted(
+            Certification.objects.values_list(
+                "code", "name_en", "name_ja", "description_en", "description_ja"
+            )
+        ),
+        "certification_markets": sorted(
+            Certification.markets.through.objects.values_list("certification__code", "market__code")
+        ),
+        "certification_sectors": sorted(
+            Certification.sectors.through.objects.values_list("certification__code", "sector__code")
+        ),
     }
 
 
 def _changes(counts: dict) -> dict:
-    return {key: value for key, value in counts.items()
-            if key.endswith(("_created", "_updated", "_added", "_removed")) and value}
+    return {
+        key: value
+        for key, value in counts.items()
+        if key.endswith(("_created", "_updated", "_added", "_removed")) and value
+    }
 
 
 def test_reference_data_load_second_run_changes_nothing(db):
@@ -57,11 +69,17 @@ def test_reference_data_load_leaves_fair_categories_alone(db):
 
     reference_data_load()
     fair = TradeFair.objects.create(
-        name="Test fair", city="Düsseldorf", country=Market.objects.get(code="DE"),
-        venue="Messe", time_zone="Europe/Berlin", starts_on=date(2027, 11, 15),
-        ends_on=date(2027, 11, 18))
-    Sector.objects.create(code="90", name_en="Fair's own imaging hall", level=SectorLevel.CATEGORY,
-                          fair=fair)
+        name="Test fair",
+        city="Düsseldorf",
+        country=Market.objects.get(code="DE"),
+        venue="Messe",
+        time_zone="Europe/Berlin",
+        starts_on=date(2027, 11, 15),
+        ends_on=date(2027, 11, 18),
+    )
+    Sector.objects.create(
+        code="90", name_en="Fair's own imaging hall", level=SectorLevel.CATEGORY, fair=fair
+    )
 
     counts = reference_data_load()
 
@@ -98,11 +116,14 @@ def test_hs_headings_hang_under_their_chapter(db):
     assert Sector.objects.filter(level=SectorLevel.HEADING).count() >= 40
 
 
-@pytest.mark.parametrize(("region", "members"), [
-    ("GCC", {"AE", "BH", "KW", "OM", "QA", "SA"}),
-    ("GREATERCHINA", {"CN", "HK", "MO", "TW"}),
-    ("USMCA", {"US", "CA", "MX"}),
-])
+@pytest.mark.parametrize(
+    ("region", "members"),
+    [
+        ("GCC", {"AE", "BH", "KW", "OM", "QA", "SA"}),
+        ("GREATERCHINA", {"CN", "HK", "MO", "TW"}),
+        ("USMCA", {"US", "CA", "MX"}),
+    ],
+)
 def test_region_members_are_its_countries(db, region, members):
     reference_data_load()
 

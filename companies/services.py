@@ -1,0 +1,102 @@
+"""Writes on companies: registering an SME or a buyer, editing profiles, inviting colleagues.
+
+The pages, the API and the admin call these; each validates the whole profile and raises
+``ValidationError`` keyed by field, so every caller can show the error next to its field.
+"""
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from .choices import MemberRole
+from .models import SME, ForeignBuyer, Membership
+
+SME_M2M = ("sectors", "target_markets", "languages", "certifications")
+BUYER_M2M = ("sectors", "languages", "required_certifications")
+
+
+def _save_profile(instance, fields: dict, many_to_many: tuple[str, ...]):
+    """Set fields, validate the whole row, save it and its many-to-many sets."""
+    relations = {name: fields.pop(name) for name in many_to_many if name in fields}
+    unknown = [name for name in fields if not hasattr(instance, name) or name in ("id", "pk")]
+    if unknown:
+        raise ValidationError({name: _("Unknown field.") for name in unknown})
+    for name, value in fields.items():
+        setattr(instance, name, value)
+    instance.full_clean()
+    try:
+        with transaction.atomic():
+            instance.save()
+    except IntegrityError:
+        raise ValidationError(_("A company with this name is already registered.")) from None
+    for name, values in relations.items():
+        getattr(instance, name).set(values)
+    return instance
+
+
+def _check_free(user) -> None:
+    if Membership.objects.filter(user=user).exists():
+        raise ValidationError(_("Your account already belongs to a company."))
+
+
+@transaction.atomic
+def sme_register(*, user, **fields) -> SME:
+    """A user registers their SME and becomes its company administrator."""
+    _check_free(user)
+    sme = _save_profile(SME(), fields, SME_M2M)
+    Membership.objects.create(user=user, sme=sme, role=MemberRole.ADMIN)
+    return sme
+
+
+@transaction.atomic
+def sme_update(*, sme: SME, **fields) -> SME:
+    return _save_profile(SME.objects.select_for_update().get(pk=sme.pk), fields, SME_M2M)
+
+
+@transaction.atomic
+def buyer_register(*, user, **fields) -> ForeignBuyer:
+    """A user registers their buying company and becomes its company administrator."""
+    _check_free(user)
+    buyer = _save_profile(ForeignBuyer(), fields, BUYER_M2M)
+    Membership.objects.create(user=user, buyer=buyer, role=MemberRole.ADMIN)
+    return buyer
+
+
+@transaction.atomic
+def buyer_update(*, buyer: ForeignBuyer, **fields) -> ForeignBuyer:
+    return _save_profile(
+        ForeignBuyer.objects.select_for_update().get(pk=buyer.pk), fields, BUYER_M2M
+    )
+
+
+@transaction.atomic
+def membership_invite(
+    *, company: SME | ForeignBuyer, email: str, by, role: str = MemberRole.STAFF, name: str = ""
+):
+    """A company administrator adds a colleague by email.
+
+    Side effects: creates the colleague's account without a usable password (the caller sends the
+    link that sets one) and their membership. Returns the new user.
+    """
+    inviter = Membership.objects.filter(user=by).first()
+    if inviter is None or inviter.company != company or inviter.role != MemberRole.ADMIN:
+        raise ValidationError(_("Only a company administrator can invite colleagues."))
+    email = get_user_model().objects.normalize_email(email.strip())
+    if get_user_model().objects.filter(email__iexact=email).exists():
+        raise ValidationError(
+            {"email": _("Someone with this email address already has an account.")}
+        )
+    first, _space, last = name.strip().partition(" ")
+    user = get_user_model().objects.create_user(
+        username=email, email=email, first_name=first, last_name=last
+    )
+    user.set_unusable_password()
+    user.save(update_fields=["password"])
+    Membership.objects.create(
+        user=user,
+        sme=company if isinstance(company, SME) else None,
+        buyer=company if isinstance(company, ForeignBuyer) else None,
+        role=role,
+    )
+    return user
