@@ -8,18 +8,22 @@ from .meetings import (
     ParticipantUnavailability,
     Side,
 )
+from .outcomes import ApiIdempotencyKey, MeetingOutcome, OutcomeRound, TradeStage
 from .runs import ACTIVE_RUN_STATUSES, JobRun, MatchingRun, RunStatus, SchedulingRun
 
 __all__ = [
     "ACTIVE_RUN_STATUSES",
     "BOOKED_STATUSES",
     "OPEN_STATUSES",
+    "ApiIdempotencyKey",
     "JobRun",
     "MatchingRun",
     "MatchingSettings",
     "Meeting",
     "MeetingEvent",
+    "MeetingOutcome",
     "MeetingStatus",
+    "OutcomeRound",
     "PairWish",
     "ParticipantUnavailability",
     "Proposal",
@@ -27,5 +31,6 @@ __all__ = [
     "RunStatus",
     "SchedulingRun",
     "Side",
+    "TradeStage",
     "WishKind",
 ]

@@ -1,80 +1,55 @@
 """Phase 2: keep the meetings phase 1 placed, move them between slots to minimise idle gaps.
 
-Holding the set of placed meetings keeps the score exactly (never trading score for gaps) and
-turns every "at most once" into "exactly once", which propagates far better.
+Holding the set of placed meetings keeps the score exactly (never trading score for gaps).
 
-The model is OR-Tools CP-SAT. Gap counting is all "busy here, free next, busy later" logic that a
-MIP's LP relaxation bounds badly and clause learning handles well, so it is written the way
-MaxSAT encodings of the B2B problem write it: one literal per possible gap, plus the implied
-constraint that a party without gaps fits its meetings in a window exactly as long as their
-number (Bofill et al., JAIR 2022, report such implied constraints matter most).
+The search is a large-neighbourhood search: free the meetings of a few slots of one day, or of a
+party with gaps and its partners, keep everything else where it is, and let OR-Tools' CP-SAT
+re-solve that small model exactly. CP-SAT on the whole model improves far more slowly on the
+published B2B instances: most of its time goes into presolving thousands of variables that a
+neighbourhood leaves alone, so each sub-model here is built from the free meetings only, with the
+fixed ones folded into constants.
 
-The whole model alone improves slowly on the published instances, so after a short global run
-the search is a large-neighbourhood search: free the meetings of a few slots of one day (or of a
-party with gaps and its partners), fix the rest, and re-solve that small model exactly.
+Gaps are encoded the way MaxSAT encodings of the B2B problem do: one literal per possible gap,
+forced up by "busy here, free next slot, busy again later that day".
 """
 
 from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable
+from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
 from .formulation import Formulation
 from .instance import Instance
-from .schedule import Placement, assign_interpreters, count_gaps, gaps_per_party
+from .schedule import Placement, count_gaps, gaps_per_party
 
 Progress = Callable[[float, str], None]
+# A party's busy state in one slot of a sub-model: known (True/False) or decided by CP-SAT.
+Busy = bool | cp_model.IntVar
 
-GLOBAL_SHARE = 0.25  # of phase 2's time, for CP-SAT on the whole model before the LNS
-# CP-SAT's portfolio (LNS workers among them) beats two plain workers even on two cores.
-GLOBAL_WORKERS = 8
-CARD = False
-PATTERNS = False
+NEIGHBOURHOOD_SECONDS = 1.0
 STATS = []
-IDLE = False
-LOG = False
-SPANS = []
-NEIGHBOURHOOD_SECONDS = 1.5
+IMPLIED = True
 PARTY_NEIGHBOURHOOD_SHARE = 0.3
-WINDOW_SLOTS = (4, 7)
-
-
-@dataclass
-class GapModel:
-    model: cp_model.CpModel
-    columns: list[cp_model.IntVar]
-    # meeting -> [(slot, column)] for the placed meetings
-    options: dict[int, list[tuple[int, int]]]
+WINDOW_SLOTS = (3, 8)
 
 
 def minimise_gaps(instance: Instance, formulation: Formulation, start: Placement,
                   time_limit: float, on_progress: Progress, seed: int = 0) -> Placement:
     """The same meetings as `start`, with as few gaps as found within `time_limit` seconds."""
     deadline = time.monotonic() + time_limit
-    best, best_gaps = start, count_gaps(instance, start)
-    if time_limit <= 0.5 or best_gaps == 0:
-        return start
-    gap_model = _build(instance, formulation, start)
+    best, best_gaps = dict(start), count_gaps(instance, start)
     on_progress(0.0, f"gaps {best_gaps}")
-
-    found, proven = _solve(gap_model, instance, formulation, start,
-                           time_limit * GLOBAL_SHARE, workers=GLOBAL_WORKERS, seed=seed)
-    if found is not None and count_gaps(instance, found) < best_gaps:
-        best, best_gaps = found, count_gaps(instance, found)
-        on_progress(GLOBAL_SHARE, f"gaps {best_gaps}")
-    if proven:
-        return best
-
+    search = NeighbourhoodSearch(instance, formulation)
     rng = random.Random(seed)
-    while best_gaps > 0 and (remaining := deadline - time.monotonic()) > 0.2:
+    while best_gaps > 0 and (remaining := deadline - time.monotonic()) > 0.05:
         free_meetings, free_slots = _neighbourhood(instance, best, rng)
-        found, _ = _solve(gap_model, instance, formulation, best,
-                          min(NEIGHBOURHOOD_SECONDS, remaining), workers=2,
-                          seed=rng.randrange(1 << 16), free=(free_meetings, free_slots))
+        found = search.reoptimise(best, free_meetings, free_slots,
+                                  min(NEIGHBOURHOOD_SECONDS, remaining), rng.randrange(1 << 16))
         if found is None:
             continue
         gaps = count_gaps(instance, found)
@@ -86,105 +61,174 @@ def minimise_gaps(instance: Instance, formulation: Formulation, start: Placement
     return best
 
 
-def _build(instance: Instance, formulation: Formulation, start: Placement) -> GapModel:
-    model = cp_model.CpModel()
-    columns = [model.new_bool_var(f"c{column}") for column in range(formulation.column_count)]
-    options: dict[int, list[tuple[int, int]]] = {}
-    for column, (meeting, slot) in enumerate(formulation.placements):
-        if meeting in start:
-            options.setdefault(meeting, []).append((slot, column))
-        else:
-            model.add(columns[column] == 0)
-    for choices in options.values():
-        model.add_exactly_one(columns[column] for _slot, column in choices)
-    for row in formulation.rows:
-        # Every coefficient is +-1 (see formulation.py), so the rows carry over as integers.
-        expression = sum(int(value) * columns[column]
-                         for column, value in row.coefficients.items())
-        model.add_linear_constraint(expression, int(row.lower), int(row.upper))
-
-    gap_literals: list[cp_model.IntVar] = []
-    busy_of_party: dict[int, list] = {}
-    count = {}
-    for meeting in start:
-        for party in instance.meetings[meeting].parties:
-            count[party] = count.get(party, 0) + 1
-    days_of = {}
-    for (party, day) in formulation.party_day_slots:
-        days_of.setdefault(party, []).append(day)
-    pattern_terms = []
-    for (party, day), by_slot in formulation.party_day_slots.items():
-        if PATTERNS and len(days_of[party]) == 1 and party in count:
-            terms = _patterns(model, columns, party, by_slot, count[party], start, instance)
-            if terms is not None:
-                pattern_terms += terms
-                continue
-        if len(by_slot) >= 2:
-            gl, busy = _party_day_gaps(model, columns, party, day, by_slot)
-            gap_literals += gl
-            busy_of_party.setdefault(party, []).extend(busy.values())
-    if CARD:
-        count = {}
-        for meeting in start:
-            for party in instance.meetings[meeting].parties:
-                count[party] = count.get(party, 0) + 1
-        for party, busy in busy_of_party.items():
-            if len(days_of[party]) == 1:
-                model.add(sum(busy) == count[party])
-    if IDLE:
-        model.minimize(sum(SPANS))
-    else:
-        model.minimize(sum(gap_literals) + sum(pattern_terms))
-    return GapModel(model, columns, options)
+@dataclass
+class _Row:
+    coefficients: dict[int, float]
+    lower: float
+    upper: float
 
 
-def _party_day_gaps(model: cp_model.CpModel, columns: list[cp_model.IntVar], party: int,
-                    day: int, by_slot: dict[int, list[int]]) -> list[cp_model.IntVar]:
-    """Literals that are forced to 1 by each gap of one party on one day.
+class NeighbourhoodSearch:
+    """Builds and solves the CP-SAT model of one neighbourhood of a placement."""
 
-    Slot indices of one day are consecutive, so adjacency is `slot + 1`.
+    def __init__(self, instance: Instance, formulation: Formulation) -> None:
+        self.instance = instance
+        self.formulation = formulation
+        self.column_of = {placement: column
+                          for column, placement in enumerate(formulation.placements)}
+        self.options: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for column, (meeting, slot) in enumerate(formulation.placements):
+            self.options[meeting].append((slot, column))
+        self.rows_of: dict[int, list[int]] = defaultdict(list)
+        for number, row in enumerate(formulation.rows):
+            for column in row.coefficients:
+                self.rows_of[column].append(number)
+        self.flows_in_slot: dict[int, list[int]] = defaultdict(list)
+        for (_languages, slot, _interpreter), column in formulation.flows.items():
+            self.flows_in_slot[slot].append(column)
+        self.day_slots: dict[int, list[int]] = defaultdict(list)
+        for index, slot in enumerate(instance.slots):
+            self.day_slots[slot.day].append(index)
+
+    def reoptimise(self, current: Placement, free_meetings: set[int],
+                   free_slots: set[int] | None, seconds: float, seed: int) -> Placement | None:
+        """Best re-placement of `free_meetings` (within `free_slots` if given), others fixed."""
+        instance = self.instance
+        fixed = {meeting: slot for meeting, slot in current.items()
+                 if meeting not in free_meetings}
+        fixed_busy = {(party, slot) for meeting, slot in fixed.items()
+                      for party in instance.meetings[meeting].parties}
+        model = cp_model.CpModel()
+        variables: dict[int, cp_model.IntVar] = {}
+        for meeting in free_meetings:
+            choices = []
+            for slot, column in self.options[meeting]:
+                if free_slots is not None and slot not in free_slots:
+                    continue
+                if any((party, slot) in fixed_busy for party in instance.meetings[meeting].parties):
+                    continue
+                variables[column] = model.new_bool_var(f"m{meeting}_s{slot}")
+                model.add_hint(variables[column], current[meeting] == slot)
+                choices.append(variables[column])
+            model.add_exactly_one(choices)
+        touched_slots = {self.formulation.placements[column][1] for column in variables}
+        for slot in touched_slots:
+            for column in self.flows_in_slot[slot]:
+                variables[column] = model.new_bool_var(f"flow{column}")
+        fixed_on = {self.column_of[meeting, slot] for meeting, slot in fixed.items()}
+        self._add_rows(model, variables, fixed_on)
+
+        gap_literals = []
+        touched_parties = {party for meeting in free_meetings
+                           for party in instance.meetings[meeting].parties}
+        for party in touched_parties:
+            for day in {instance.slots[slot].day for slot in touched_slots}:
+                busy = self._busy(model, variables, fixed_busy, party, day)
+                gaps = _gap_literals(model, busy)
+                if IMPLIED:
+                    _window(model, busy, gaps)
+                gap_literals += gaps
+        model.minimize(sum(gap_literals))
+
+        solver = cp_model.CpSolver()
+        solver.parameters.max_time_in_seconds = max(seconds, 0.01)
+        solver.parameters.num_workers = 1
+        solver.parameters.random_seed = seed
+        status = solver.solve(model)
+        STATS.append((solver.wall_time, status == cp_model.OPTIMAL, len(free_meetings), free_slots is None))
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return None
+        placement = dict(fixed)
+        for column, variable in variables.items():
+            if column < len(self.formulation.placements) and solver.boolean_value(variable):
+                meeting, slot = self.formulation.placements[column]
+                placement[meeting] = slot
+        return placement
+
+    def _add_rows(self, model: cp_model.CpModel, variables: dict[int, cp_model.IntVar],
+                  fixed_on: set[int]) -> None:
+        """The formulation's rows over the free columns, fixed columns folded into constants."""
+        rows = {number for column in variables for number in self.rows_of[column]}
+        for number in rows:
+            row = self.formulation.rows[number]
+            constant = sum(value for column, value in row.coefficients.items()
+                           if column in fixed_on)
+            # Every coefficient is +-1 (see formulation.py), so the rows carry over as integers.
+            expression = sum(int(value) * variables[column]
+                             for column, value in row.coefficients.items() if column in variables)
+            model.add_linear_constraint(expression, int(row.lower - constant),
+                                        int(row.upper - constant))
+
+    def _busy(self, model: cp_model.CpModel, variables: dict[int, cp_model.IntVar],
+              fixed_busy: set[tuple[int, int]], party: int, day: int) -> list[Busy]:
+        """Whether `party` meets in each slot of `day`, in time order."""
+        busy: list[Busy] = []
+        columns_at = self.formulation.party_day_slots.get((party, day), {})
+        for slot in self.day_slots[day]:
+            free = [variables[column] for column in columns_at.get(slot, ())
+                    if column in variables]
+            if (party, slot) in fixed_busy or not free:
+                busy.append((party, slot) in fixed_busy)
+            else:
+                here = model.new_bool_var(f"busy_p{party}_s{slot}")
+                model.add(here == sum(free))
+                busy.append(here)
+        return busy
+
+
+def _gap_literals(model: cp_model.CpModel, busy: list[Busy]) -> list[cp_model.IntVar]:
+    """Literals forced to 1 by each gap in one party's day (`busy` in time order).
+
+    A gap follows slot i when the party meets at i, not at i + 1, and again later. Literals only
+    ever get forced up, which is all a minimisation needs.
     """
-    busy = {}
-    for slot, slot_columns in by_slot.items():
-        busy[slot] = model.new_bool_var(f"busy_p{party}_s{slot}")
-        model.add(busy[slot] == sum(columns[column] for column in slot_columns))
-    low, high = min(busy), max(busy)
-    # later[slot]: the party meets after `slot` that day; only ever forced up, which is all a
-    # minimisation needs.
-    later: dict[int, cp_model.IntVar | None] = {high: None}
-    for slot in range(high - 1, low - 1, -1):
-        following, rest = busy.get(slot + 1), later[slot + 1]
-        if following is None or rest is None:
-            later[slot] = following if rest is None else rest
-        else:
-            later[slot] = model.new_bool_var(f"later_p{party}_s{slot}")
-            model.add_implication(following, later[slot])
-            model.add_implication(rest, later[slot])
-    gaps = []
-    for slot, here in busy.items():
-        rest = later.get(slot + 1)
-        if slot == high or rest is None:
-            continue
-        gap = model.new_bool_var(f"gap_p{party}_s{slot}")
-        clause = [gap, ~here, ~rest]
-        if slot + 1 in busy:
-            clause.append(busy[slot + 1])
-        model.add_bool_or(clause)
-        gaps.append(gap)
+    gaps: list[cp_model.IntVar] = []
+    later: Busy = False  # meets after slot i + 1
+    for i in range(len(busy) - 2, -1, -1):
+        following = busy[i + 1]
+        conditions = [busy[i], _negate(following), later]
+        if all(condition is not False for condition in conditions):
+            literals = [c for c in conditions if c is not True]
+            gap = model.new_bool_var("gap")
+            model.add_bool_or([gap, *(_negate(literal) for literal in literals)])
+            gaps.append(gap)
+        later = _either(model, following, later)
+    return gaps
 
-    # Implied: without gaps, the meetings fill the window [first, last] exactly.
-    meets = model.new_bool_var(f"meets_p{party}_d{day}")
-    model.add_max_equality(meets, list(busy.values()))
-    first = model.new_int_var(low, high, f"first_p{party}_d{day}")
-    last = model.new_int_var(low, high, f"last_p{party}_d{day}")
-    for slot, here in busy.items():
-        model.add(first <= slot).only_enforce_if(here)
-        model.add(last >= slot).only_enforce_if(here)
-    idle = last - first + 1 - sum(busy.values())
-    model.add(idle >= sum(gaps)).only_enforce_if(meets)
-    model.add(idle <= (high - low + 1) * sum(gaps)).only_enforce_if(meets)
-    SPANS.append(last - first)
-    return gaps, busy
+
+def _window(model: cp_model.CpModel, busy: list[Busy], gaps: list[cp_model.IntVar]) -> None:
+    """Implied: without gaps, the day's meetings fill the window [first, last] exactly."""
+    if not gaps:
+        return
+    first = model.new_int_var(0, len(busy) - 1, "first")
+    last = model.new_int_var(0, len(busy) - 1, "last")
+    for position, here in enumerate(busy):
+        if here is True:
+            model.add(first <= position)
+            model.add(last >= position)
+        elif here is not False:
+            model.add(first <= position).only_enforce_if(here)
+            model.add(last >= position).only_enforce_if(here)
+    idle = last - first + 1 - sum(busy)
+    model.add(idle >= sum(gaps))
+    model.add(idle <= len(busy) * sum(gaps))
+
+
+def _negate(value: Busy) -> Busy:
+    return (not value) if isinstance(value, bool) else ~value
+
+
+def _either(model: cp_model.CpModel, first: Busy, second: Busy) -> Busy:
+    if first is True or second is True:
+        return True
+    if first is False:
+        return second
+    if second is False:
+        return first
+    either = model.new_bool_var("later")
+    model.add_implication(first, either)
+    model.add_implication(second, either)
+    return either
 
 
 def _neighbourhood(instance: Instance, placement: Placement,
@@ -198,8 +242,7 @@ def _neighbourhood(instance: Instance, placement: Placement,
             partners = {other for meeting in placement
                         if party in instance.meetings[meeting].parties
                         for other in instance.meetings[meeting].parties}
-            return {meeting for meeting in placement
-                    if partners & set(instance.meetings[meeting].parties)}, None
+            return set(_meetings_of(instance, placement, partners)), None
     day = instance.slots[rng.randrange(len(instance.slots))].day
     day_slots = [index for index, slot in enumerate(instance.slots) if slot.day == day]
     size = min(len(day_slots), rng.randint(*WINDOW_SLOTS))
@@ -211,84 +254,6 @@ def _neighbourhood(instance: Instance, placement: Placement,
     return {meeting for meeting, slot in placement.items() if slot in slots}, slots
 
 
-def _solve(gap_model: GapModel, instance: Instance, formulation: Formulation,
-           current: Placement, seconds: float, workers: int, seed: int,
-           free: tuple[set[int], set[int] | None] | None = None
-           ) -> tuple[Placement | None, bool]:
-    """Solve the model, or with `free` only its neighbourhood around `current`.
-
-    Returns the placement found (None if none) and whether it is proven optimal.
-    """
-    model = gap_model.model.clone()
-    if free is not None:
-        free_meetings, free_slots = free
-        for meeting, choices in gap_model.options.items():
-            for slot, column in choices:
-                if meeting in free_meetings:
-                    allowed = free_slots is None or slot in free_slots
-                else:
-                    allowed = slot == current[meeting]
-                if not allowed:
-                    # Bool domains are [0, 1]; an upper bound of 0 fixes the column off.
-                    model.proto.variables[gap_model.columns[column].index].domain[1] = 0
-    _hint(model, instance, formulation, gap_model.columns, current)
-    solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = max(seconds, 0.05)
-    solver.parameters.num_workers = workers
-    solver.parameters.random_seed = seed
-    solver.parameters.log_search_progress = LOG
-    status = solver.solve(model)
-    STATS.append((free is None or free[1] is None, len(free[0]) if free else 0, solver.wall_time, status == cp_model.OPTIMAL, solver.objective_value if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None))
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return None, False
-    found = {meeting: slot for column, (meeting, slot) in enumerate(formulation.placements)
-             if solver.boolean_value(gap_model.columns[column])}
-    return found, status == cp_model.OPTIMAL and free is None
-
-
-def _hint(model: cp_model.CpModel, instance: Instance, formulation: Formulation,
-          columns: list[cp_model.IntVar], placement: Placement) -> None:
-    chosen = {column for column, (meeting, slot) in enumerate(formulation.placements)
-              if placement.get(meeting) == slot}
-    for meeting, interpreter in assign_interpreters(instance, placement).items():
-        languages = instance.meetings[meeting].languages
-        chosen.add(formulation.flows[languages, placement[meeting], interpreter])  # type: ignore[index]
-    for column, variable in enumerate(columns):
-        model.add_hint(variable, column in chosen)
-
-
-def _patterns(model, columns, party, by_slot, n, start, instance):
-    slots = set(by_slot)
-    def interval(a, length):
-        return all(a + i in slots for i in range(length))
-    low, high = min(slots), max(slots)
-    patterns = []
-    for a in range(low, high + 1):
-        if a + n - 1 <= high and interval(a, n):
-            patterns.append((tuple(range(a, a + n)), 0))
-    for l1 in range(1, n):
-        l2 = n - l1
-        for a in range(low, high + 1):
-            if not interval(a, l1):
-                continue
-            for b in range(a + l1 + 1, high - l2 + 2):
-                if interval(b, l2):
-                    patterns.append((tuple(range(a, a + l1)) + tuple(range(b, b + l2)), 1))
-    if not patterns:
-        return None
-    current = tuple(sorted(slot for meeting, slot in start.items() if party in instance.meetings[meeting].parties))
-    ys = []
-    cover = {slot: [] for slot in slots}
-    terms = []
-    for k, (pattern, gaps) in enumerate(patterns):
-        y = model.new_bool_var(f"pat_p{party}_{k}")
-        model.add_hint(y, pattern == current)
-        ys.append(y)
-        for slot in pattern:
-            cover[slot].append(y)
-        if gaps:
-            terms.append(y)
-    model.add_exactly_one(ys)
-    for slot, cols in by_slot.items():
-        model.add(sum(columns[c] for c in cols) == sum(cover[slot]))
-    return terms
+def _meetings_of(instance: Instance, placement: Placement, parties: set[int]) -> Iterable[int]:
+    return (meeting for meeting in placement
+            if parties.intersection(instance.meetings[meeting].parties))

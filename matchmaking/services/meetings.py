@@ -389,3 +389,50 @@ def meetings_remind(*, now: datetime | None = None) -> int:
 def exhibitor_team(sme: SME):
     """The users who may attend meetings for an SME."""
     return get_user_model().objects.filter(membership__sme=sme, is_active=True)
+
+
+@transaction.atomic
+def meeting_outcome_record(
+    *,
+    meeting: Meeting,
+    side: str,
+    stage: str,
+    round: str = "at_fair",
+    note: str = "",
+    expected_value_usd: int | None = None,
+    by=None,
+):
+    """A side (or an organiser for them) says what came of a meeting; a second call for the
+    same side and round replaces the first. Only a meeting that took place has an outcome."""
+    from ..models import MeetingOutcome, OutcomeRound, TradeStage
+
+    meeting = _locked(meeting)
+    if meeting.status != MeetingStatus.HELD:
+        raise ValidationError(
+            _("Only a meeting that was held has an outcome; this one is %(status)s.")
+            % {"status": meeting.get_status_display().lower()}
+        )
+    if stage not in TradeStage.values:
+        raise ValidationError({"stage": _("Choose a stage from the list.")})
+    if round not in OutcomeRound.values:
+        raise ValidationError({"round": _("Choose a round from the list.")})
+    outcome, _created = MeetingOutcome.objects.update_or_create(
+        meeting=meeting,
+        side=Side(side),
+        round=round,
+        defaults={
+            "stage": stage,
+            "note": note,
+            "expected_value_usd": expected_value_usd,
+            "recorded_by": by if getattr(by, "is_authenticated", False) else None,
+        },
+    )
+    meeting_record(
+        meeting=meeting,
+        action="outcome",
+        by=by,
+        side=side,
+        from_status=meeting.status,
+        note=f"{round}: {stage}",
+    )
+    return outcome

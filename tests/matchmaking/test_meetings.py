@@ -210,3 +210,32 @@ def test_attendance_is_recorded_only_once_the_meeting_has_begun(people, admin_us
     )
     assert held.status == MeetingStatus.NO_SHOW
     assert held.events.last().action == "no_show"
+
+
+def test_outcomes_are_recorded_per_side_and_round_for_held_meetings(people):
+    from events import services as event_services
+
+    pavilion = people["pavilion"]
+    event_services.meeting_slots_generate(pavilion=pavilion)
+    people["sme"].languages.add(LanguageFactory(code="en", name_en="English", name_ja="英語"))
+    meeting = services.meeting_accept(meeting=request(people), side="organiser")
+    slot = pavilion.slots.order_by("starts_at").first()
+    meeting = services.meeting_move(meeting=meeting, slot=slot)
+    with pytest.raises(ValidationError, match="Only a meeting that was held"):
+        services.meeting_outcome_record(meeting=meeting, side="exhibitor", stage="sample")
+    meeting = services.meeting_record_attendance(meeting=meeting, held=True, at=slot.starts_at)
+    services.meeting_outcome_record(
+        meeting=meeting, side="exhibitor", stage="sample", by=people["sme_user"]
+    )
+    services.meeting_outcome_record(meeting=meeting, side="exhibitor", stage="quotation")
+    services.meeting_outcome_record(
+        meeting=meeting,
+        side="exhibitor",
+        stage="trial_order",
+        round="follow_up",
+        expected_value_usd=40_000,
+    )
+    stages = list(meeting.outcomes.values_list("round", "stage"))
+    assert stages == [("at_fair", "quotation"), ("follow_up", "trial_order")]
+    with pytest.raises(ValidationError):
+        services.meeting_outcome_record(meeting=meeting, side="buyer", stage="bankrupt")
