@@ -256,3 +256,12 @@ def test_concurrent_moves_cannot_double_book(accepted, monkeypatch):
     [refused] = [outcome for outcome in outcomes if outcome != "moved"]
     assert refused.startswith("Someone booked")
     assert Meeting.objects.filter(sme=sme, slot=slot).count() == 1
+
+
+def test_command_schedules_here_with_progress(accepted, capsys):
+    from django.core.management import call_command
+
+    call_command("run_scheduler", accepted["pavilion"].pk, "--here", "--time-limit", "5")
+    output = capsys.readouterr().out
+    assert "6 of 6 meetings placed" in output
+    assert "100.00%" in output
