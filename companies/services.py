@@ -19,7 +19,9 @@ BUYER_M2M = ("sectors", "languages", "required_certifications")
 def _save_profile(instance, fields: dict, many_to_many: tuple[str, ...]):
     """Set fields, validate the whole row, save it and its many-to-many sets."""
     relations = {name: fields.pop(name) for name in many_to_many if name in fields}
-    unknown = [name for name in fields if not hasattr(instance, name) or name in ("id", "pk")]
+    known = {f.name for f in instance._meta.concrete_fields}
+    known |= {f.attname for f in instance._meta.concrete_fields}
+    unknown = [name for name in fields if name not in known or name in ("id", "pk")]
     if unknown:
         raise ValidationError({name: _("Unknown field.") for name in unknown})
     for name, value in fields.items():

@@ -1,8 +1,12 @@
-"""The exhibitors' and buyers' web pages, under the language prefix (filled in by the pages work)."""
+"""The exhibitors' and buyers' web pages, under the language prefix (/en/, /ja/)."""
 
-from django.urls import path
-from django.views.generic import RedirectView
+from django.urls import include, path
+
+from events.views import home
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
+    path("", home, name="home"),
+    path("", include("companies.urls")),
+    path("", include("events.urls")),
+    path("", include("matchmaking.urls")),
 ]

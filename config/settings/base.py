@@ -96,6 +96,7 @@ LANGUAGES = [("en", _("English")), ("ja", _("Japanese"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "static")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -141,7 +142,9 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
 
-LOGIN_URL = "admin:login"
+LOGIN_URL = "companies:login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "home"
 
 # A pavilion with more exhibitor-buyer pairs than this is scored by several Celery tasks.
 MATCHMAKING_PAIRS_PER_TASK = env_int("MATCHMAKING_PAIRS_PER_TASK", 20_000_000)

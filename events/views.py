@@ -1,0 +1,304 @@
+"""Pavilion pages: the home page, open pavilions, applying, buyer registration, the catalogue.
+
+Reads go through ``companies.access`` and ``events.access``; writes through ``events.services``.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from companies import services as company_services
+from companies.access import actor_of
+from companies.eligibility import sme_eligibility
+from companies.models import Certification, Market, Sector
+from companies.views import buyer_required, exhibitor_required, page
+from matchmaking.access import meetings_visible_to
+from matchmaking.models import OPEN_STATUSES, MeetingStatus
+from matchmaking.page_forms import MeetingRequestForm
+
+from . import services
+from .access import buyer_registrations_visible_to, exhibitor_registrations_visible_to
+from .forms import ApplyForm, BuyerRegistrationForm, CatalogueFilterForm
+from .models import (
+    BuyerRegistrationStatus,
+    ExhibitorRegistration,
+    Pavilion,
+    RegistrationStatus,
+)
+
+
+def upcoming_pavilions():
+    """Pavilions whose fair has not ended, soonest first."""
+    return (
+        Pavilion.objects.filter(fair__ends_on__gte=timezone.localdate())
+        .select_related("fair__country", "organiser")
+        .order_by("fair__starts_on", "name_en")
+    )
+
+
+def home(request):
+    """A dashboard by role; anonymous visitors get the explanation and the open pavilions."""
+    actor = request.actor = actor_of(request.user)
+    context = {"pavilions": upcoming_pavilions(), "nav": "home"}
+    context["now"] = timezone.now()
+    if actor.is_exhibitor:
+        context["exhibitor_registrations"] = (
+            exhibitor_registrations_visible_to(actor)
+            .filter(sme=actor.sme)
+            .select_related("pavilion__fair")
+            .order_by("pavilion__fair__starts_on")
+        )
+    elif actor.is_buyer:
+        context["buyer_registrations"] = (
+            buyer_registrations_visible_to(actor)
+            .filter(buyer=actor.buyer)
+            .select_related("pavilion__fair")
+            .prefetch_related("days")
+            .order_by("pavilion__fair__starts_on")
+        )
+    return page(request, "pages/home.html", context)
+
+
+def pavilion_list(request):
+    return page(
+        request,
+        "pages/events/pavilion_list.html",
+        {"pavilions": upcoming_pavilions(), "nav": "pavilions", "now": timezone.now()},
+    )
+
+
+def _pavilion(pk: int) -> Pavilion:
+    return get_object_or_404(
+        Pavilion.objects.select_related("fair__country", "organiser").annotate(
+            exhibitor_total=Count(
+                "exhibitor_registrations",
+                filter=Q(exhibitor_registrations__status=RegistrationStatus.ACCEPTED),
+            )
+        ),
+        pk=pk,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def pavilion_detail(request, pk: int):
+    """The pavilion; an exhibitor sees the eligibility verdict and applies here."""
+    actor = request.actor = actor_of(request.user)
+    pavilion = _pavilion(pk)
+    context = {"pavilion": pavilion, "fair": pavilion.fair, "nav": "pavilions"}
+    if actor.is_exhibitor:
+        sme = actor.sme
+        registration = (
+            exhibitor_registrations_visible_to(actor).filter(pavilion=pavilion, sme=sme).first()
+        )
+        form = ApplyForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.exhibitor_registration_apply(
+                    pavilion=pavilion, sme=sme, message=form.cleaned_data["message"]
+                )
+            except ValidationError as error:
+                form.add_service_error(error)
+            else:
+                messages.success(
+                    request, _("Your application is sent. The organiser will decide on it.")
+                )
+                return redirect("events:pavilion_detail", pk=pavilion.pk)
+        try:
+            services.exhibitor_registration_check_apply(pavilion=pavilion, sme=sme)
+            blocked = []
+        except ValidationError as error:
+            blocked = error.messages
+        context |= {
+            "registration": registration,
+            "eligibility": sme_eligibility(
+                industry_class=sme.industry_class,
+                capital_yen=sme.capital_yen,
+                employees=sme.employees,
+            ),
+            "first_timer": services.sme_is_first_time_exhibitor(sme=sme, pavilion=pavilion),
+            "blocked": blocked,
+            "form": form,
+        }
+    elif request.method == "POST":
+        return redirect("events:pavilion_detail", pk=pavilion.pk)
+    elif actor.is_buyer:
+        context["buyer_registration"] = (
+            buyer_registrations_visible_to(actor)
+            .filter(pavilion=pavilion, buyer=actor.buyer)
+            .prefetch_related("days")
+            .first()
+        )
+    return page(request, "pages/events/pavilion_detail.html", context)
+
+
+@exhibitor_required
+@require_POST
+def pavilion_withdraw(request, pk: int):
+    registration = get_object_or_404(
+        exhibitor_registrations_visible_to(request.actor), pavilion_id=pk, sme=request.actor.sme
+    )
+    try:
+        services.exhibitor_registration_decide(
+            registration=registration, status=RegistrationStatus.WITHDRAWN, by=request.user
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Your application is withdrawn."))
+    return redirect("events:pavilion_detail", pk=pk)
+
+
+@buyer_required
+@require_http_methods(["GET", "POST"])
+def buyer_register(request, pk: int):
+    """A buyer registers for the fair, picks the days they attend and says what they source."""
+    pavilion = _pavilion(pk)
+    buyer = request.actor.buyer
+    registration = (
+        buyer_registrations_visible_to(request.actor)
+        .filter(pavilion=pavilion, buyer=buyer, status=BuyerRegistrationStatus.REGISTERED)
+        .prefetch_related("days")
+        .first()
+    )
+    initial = {"sourcing_needs": buyer.sourcing_needs}
+    if registration is not None:
+        initial["days"] = [day.day.isoformat() for day in registration.days.all()]
+    form = BuyerRegistrationForm(request.POST or None, initial=initial, fair=pavilion.fair)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                if form.cleaned_data["sourcing_needs"] != buyer.sourcing_needs:
+                    company_services.buyer_update(
+                        buyer=buyer, sourcing_needs=form.cleaned_data["sourcing_needs"]
+                    )
+                services.buyer_registration_register(
+                    pavilion=pavilion, buyer=buyer, days=form.cleaned_data["days"]
+                )
+        except ValidationError as error:
+            form.add_service_error(error)
+        else:
+            messages.success(
+                request, _("You are registered for %(pavilion)s.") % {"pavilion": pavilion}
+            )
+            return redirect("events:catalogue", pk=pavilion.pk)
+    return page(
+        request,
+        "pages/events/buyer_register.html",
+        {"pavilion": pavilion, "fair": pavilion.fair, "form": form, "registration": registration},
+    )
+
+
+def _exhibitors(pavilion: Pavilion):
+    """The pavilion's accepted exhibitors: the public catalogue anyone may browse."""
+    return (
+        ExhibitorRegistration.objects.filter(pavilion=pavilion, status=RegistrationStatus.ACCEPTED)
+        .select_related("sme")
+        .prefetch_related("sme__sectors", "sme__target_markets", "sme__certifications")
+        .order_by("sme__name_en")
+    )
+
+
+def _buyer_context(actor, pavilion: Pavilion) -> dict:
+    """For a registered buyer: whether they may request meetings, and their open meetings."""
+    if not actor.is_buyer:
+        return {}
+    registered = (
+        buyer_registrations_visible_to(actor)
+        .filter(pavilion=pavilion, buyer=actor.buyer, status=BuyerRegistrationStatus.REGISTERED)
+        .exists()
+    )
+    meetings = meetings_visible_to(actor).filter(
+        pavilion=pavilion, buyer=actor.buyer, status__in=OPEN_STATUSES
+    )
+    return {
+        "buyer_registered": registered,
+        "open_meetings": {
+            sme_id: MeetingStatus(status).label
+            for sme_id, status in meetings.values_list("sme_id", "status")
+        },
+    }
+
+
+def catalogue(request, pk: int):
+    """Browse and search the pavilion's exhibitors by sector, market, certification, keyword."""
+    actor = request.actor = actor_of(request.user)
+    pavilion = _pavilion(pk)
+    exhibitors = _exhibitors(pavilion)
+    accepted = {"registrations__pavilion": pavilion, "registrations__status": "accepted"}
+    form = CatalogueFilterForm(
+        request.GET or None,
+        sectors=Sector.objects.filter(**{f"smes__{k}": v for k, v in accepted.items()}).distinct(),
+        markets=Market.objects.filter(
+            **{f"targeting_smes__{k}": v for k, v in accepted.items()}
+        ).distinct(),
+        certifications=Certification.objects.filter(
+            **{f"smes__{k}": v for k, v in accepted.items()}
+        ).distinct(),
+    )
+    if form.is_valid():
+        query = form.cleaned_data
+        if query.get("q"):
+            words = Q()
+            for field in (
+                "name_en",
+                "name_ja",
+                "products_en",
+                "products_ja",
+                "description_en",
+                "description_ja",
+            ):
+                words |= Q(**{f"sme__{field}__icontains": query["q"]})
+            exhibitors = exhibitors.filter(words)
+        if query.get("sector"):
+            sector = query["sector"]
+            exhibitors = exhibitors.filter(
+                Q(sme__sectors=sector)
+                | Q(sme__sectors__parent=sector)
+                | Q(sme__sectors__parent__parent=sector)
+            )
+        if query.get("market"):
+            exhibitors = exhibitors.filter(sme__target_markets=query["market"])
+        if query.get("certification"):
+            exhibitors = exhibitors.filter(sme__certifications=query["certification"])
+        exhibitors = exhibitors.distinct()
+    buyer_context = _buyer_context(actor, pavilion)
+    exhibitors = list(exhibitors)
+    for registration in exhibitors:
+        registration.meeting_status = buyer_context.get("open_meetings", {}).get(
+            registration.sme_id
+        )
+    context = {
+        "pavilion": pavilion,
+        "fair": pavilion.fair,
+        "form": form,
+        "exhibitors": exhibitors,
+        "filtered": bool(request.GET),
+        "nav": "pavilions",
+        **buyer_context,
+    }
+    return page(request, "pages/events/catalogue.html", context)
+
+
+def exhibitor_detail(request, pk: int, sme_pk: int, request_form=None):
+    """One exhibitor's public profile; a registered buyer asks for a meeting here."""
+    actor = request.actor = getattr(request, "actor", None) or actor_of(request.user)
+    pavilion = _pavilion(pk)
+    registration = get_object_or_404(_exhibitors(pavilion), sme_id=sme_pk)
+    context = {
+        "pavilion": pavilion,
+        "fair": pavilion.fair,
+        "registration": registration,
+        "sme": registration.sme,
+        "nav": "pavilions",
+        **_buyer_context(actor, pavilion),
+    }
+    if request_form is not None:
+        context["request_form"] = request_form
+    elif context.get("buyer_registered") and sme_pk not in context["open_meetings"]:
+        context["request_form"] = MeetingRequestForm()
+    return page(request, "pages/events/exhibitor_detail.html", context)

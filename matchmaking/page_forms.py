@@ -1,0 +1,68 @@
+"""Forms of the meeting pages: requests, answers, the attending colleague, outcomes.
+
+(``matchmaking.forms`` holds the admin's forms.)
+"""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from companies.forms import PageForm
+
+from .models import OutcomeRound, TradeStage
+
+
+class MeetingRequestForm(PageForm):
+    message = forms.CharField(
+        label=_("Message to the exhibitor"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Say what you would like to discuss: products, volumes, your market."),
+    )
+
+
+class TeamMemberChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, user):
+        return user.get_full_name() or user.email or user.username
+
+
+class AttendeeForm(PageForm):
+    attendee = TeamMemberChoiceField(
+        label=_("Who from your team attends"),
+        queryset=None,
+        required=False,
+        empty_label=_("Not decided yet"),
+    )
+
+    def __init__(self, *args, team, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attendee"].queryset = team
+
+
+class AnswerForm(PageForm):
+    note = forms.CharField(
+        label=_("Note (optional)"),
+        required=False,
+        max_length=300,
+        help_text=_("A short reason or comment, kept with the meeting's history."),
+    )
+
+
+class OutcomeForm(PageForm):
+    round = forms.ChoiceField(
+        label=_("When"), choices=OutcomeRound.choices, initial=OutcomeRound.AT_FAIR
+    )
+    stage = forms.ChoiceField(
+        label=_("How far did the business go?"),
+        choices=[("", _("Choose a stage")), *TradeStage.choices],
+        error_messages={"required": _("Choose a stage from the list.")},
+    )
+    expected_value_usd = forms.IntegerField(
+        label=_("Expected business (USD)"),
+        required=False,
+        min_value=0,
+        help_text=_("Your estimate of the orders this contact may bring in a year; optional."),
+    )
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
