@@ -270,7 +270,7 @@ class MeetingAdmin(FairTimeZoneAdmin, PavilionScopedAdmin):
         grid = [
             {
                 "day": day,
-                "slots": [(slot, fair.local(slot.starts_at)) for slot in day_slots],
+                "slots": day_slots,
                 "rows": [
                     (
                         registration,
@@ -300,7 +300,10 @@ class MeetingAdmin(FairTimeZoneAdmin, PavilionScopedAdmin):
             "waiting": waiting,
             "buyers": buyers,
             "conflicts": services.availability_conflicts(pavilion),
-            "counts": services.scheduling.meeting_counts(pavilion),
+            "counts": [
+                (MeetingStatus(status).label, count)
+                for status, count in services.scheduling.meeting_counts(pavilion).items()
+            ],
             "last_run": pavilion.scheduling_runs.first(),
             "opts": self.model._meta,
             "can_change": self.has_change_permission(request),

@@ -154,6 +154,9 @@ def test_schedule_grid_csv_and_calendars(
     meeting = Meeting.objects.select_related("slot", "buyer").first()
     local = pavilion.fair.local(meeting.slot.starts_at)
     assert meeting.buyer.name in grid.content.decode()
+    # Column heads in the fair's time: the day starts at 10:00 in Düsseldorf (09:00 UTC).
+    assert '<th scope="col">10:00</th>' in grid.content.decode()
+    assert '<th scope="col">09:00</th>' not in grid.content.decode()
     csv = client.get(reverse("admin:matchmaking_schedule_csv", args=[pavilion.pk])).content.decode()
     assert f"{local:%Y-%m-%d},{local:%H:%M}" in csv
     assert "Europe/Berlin" in csv
