@@ -1,3 +1,58 @@
-"""The REST API's URLs, under /api/ (filled in by the REST API work)."""
+"""The REST API's URLs, under /api/: version 1 of the API, its OpenAPI schema and docs page.
 
-urlpatterns = []
+Any other address under /api/ answers 404 in the API's error shape.
+"""
+
+from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
+
+from companies.api import views as companies
+from config.api_errors import api_not_found
+from events.api import views as events
+from matchmaking.api import views as matchmaking
+
+router = DefaultRouter(trailing_slash=True)
+router.include_root_view = False
+router.register("smes", companies.SMEViewSet, basename="sme")
+router.register("buyers", companies.ForeignBuyerViewSet, basename="buyer")
+router.register("sectors", companies.SectorViewSet, basename="sector")
+router.register("markets", companies.MarketViewSet, basename="market")
+router.register("languages", companies.LanguageViewSet, basename="language")
+router.register("certifications", companies.CertificationViewSet, basename="certification")
+router.register("fairs", events.TradeFairViewSet, basename="fair")
+router.register("pavilions", events.PavilionViewSet, basename="pavilion")
+router.register(
+    "exhibitor-registrations",
+    events.ExhibitorRegistrationViewSet,
+    basename="exhibitor-registration",
+)
+router.register(
+    "buyer-registrations", events.BuyerRegistrationViewSet, basename="buyer-registration"
+)
+router.register("proposals", matchmaking.ProposalViewSet, basename="proposal")
+router.register("meetings", matchmaking.MeetingViewSet, basename="meeting")
+router.register("outcomes", matchmaking.MeetingOutcomeViewSet, basename="outcome")
+router.register("matching-runs", matchmaking.MatchingRunViewSet, basename="matching-run")
+router.register("scheduling-runs", matchmaking.SchedulingRunViewSet, basename="scheduling-run")
+
+v1 = [
+    path("auth/token/", companies.ObtainTokenView.as_view(), name="token"),
+    path("me/", companies.MeView.as_view(), name="me"),
+    re_path(
+        r"^pavilions/(?P<pavilion_id>[0-9]{1,18})/exhibitors/$",
+        events.CatalogueView.as_view(),
+        name="pavilion-catalogue",
+    ),
+    path("schedule/", matchmaking.ScheduleView.as_view(), name="schedule"),
+    path("schedule.ics", matchmaking.ScheduleCalendarView.as_view(), name="schedule-ics"),
+    *router.urls,
+]
+
+app_name = "api"
+urlpatterns = [
+    path("v1/", include((v1, "v1"))),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    re_path(r"^.*$", api_not_found),
+]

@@ -4,7 +4,7 @@ from django.db.models import Q, QuerySet
 
 from companies.access import Actor
 
-from .models import Meeting, Proposal, Side
+from .models import Meeting, MeetingOutcome, Proposal, Side
 
 
 def _own_or_organised(actor: Actor, queryset: QuerySet) -> QuerySet:
@@ -26,6 +26,21 @@ def meetings_visible_to(actor: Actor) -> QuerySet:
 
 def proposals_visible_to(actor: Actor) -> QuerySet:
     return _own_or_organised(actor, Proposal.objects.all())
+
+
+def outcomes_visible_to(actor: Actor) -> QuerySet:
+    """Organisers read their pavilions' outcomes; a company only what its own side recorded."""
+    outcomes = MeetingOutcome.objects.all()
+    if actor.platform_admin:
+        return outcomes
+    if not (actor.pavilion_ids or actor.sme or actor.buyer):
+        return outcomes.none()
+    rule = Q(meeting__pavilion_id__in=actor.pavilion_ids)
+    if actor.sme is not None:
+        rule |= Q(meeting__sme=actor.sme, side=Side.EXHIBITOR)
+    if actor.buyer is not None:
+        rule |= Q(meeting__buyer=actor.buyer, side=Side.BUYER)
+    return outcomes.filter(rule)
 
 
 def side_of(actor: Actor, meeting_or_proposal) -> Side | None:

@@ -6,6 +6,7 @@ run in-process.
 """
 
 import logging
+from datetime import timedelta
 
 from celery import chord, shared_task
 from django.core.exceptions import ValidationError
@@ -16,7 +17,13 @@ from django.utils import timezone
 from events.models import Pavilion
 
 from . import selectors, services
-from .models import ACTIVE_RUN_STATUSES, MatchingRun, RunStatus, SchedulingRun
+from .models import (
+    ACTIVE_RUN_STATUSES,
+    ApiIdempotencyKey,
+    MatchingRun,
+    RunStatus,
+    SchedulingRun,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -145,3 +152,11 @@ def send_schedule_published(*, pavilion_id: int) -> int:
 def expire_and_remind_meetings() -> dict[str, int]:
     """Periodic: expire unanswered requests past their deadline, remind those close to it."""
     return {"expired": services.meetings_expire(), "reminded": services.meetings_remind()}
+
+
+@shared_task
+def purge_idempotency_keys() -> int:
+    """Periodic: forget the API's stored answers after a day; a retry comes within minutes."""
+    cutoff = timezone.now() - timedelta(days=1)
+    deleted, _by_model = ApiIdempotencyKey.objects.filter(created_at__lt=cutoff).delete()
+    return deleted

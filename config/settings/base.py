@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "companies",
     "events",
     "matchmaking",
@@ -155,6 +156,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "matchmaking.tasks.rescore_open_pavilions",
         "schedule": env_int("RESCORE_EVERY_SECONDS", 15 * 60),
     },
+    "purge-api-idempotency-keys": {
+        "task": "matchmaking.tasks.purge_idempotency_keys",
+        "schedule": 60 * 60,
+    },
     "expire-and-remind-meeting-requests": {
         "task": "matchmaking.tasks.expire_and_remind_meetings",
         "schedule": env_int("EXPIRE_REQUESTS_EVERY_SECONDS", 5 * 60),
@@ -189,4 +194,8 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    # The interactive page's files are served from here, not from a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }

@@ -1,6 +1,5 @@
 """Browser tests: Debian's headless Chromium driven by Playwright against the live server."""
 
-import os
 from pathlib import Path
 
 import pytest
@@ -8,9 +7,15 @@ import pytest
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 
-# Playwright's sync API runs an event loop in the test's thread; Django's ORM calls from the same
-# thread (the test's own set-up) are still synchronous, so the guard is lifted for these tests.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+@pytest.fixture(scope="module")
+def allow_sync_orm_beside_playwright():
+    """Playwright's sync API keeps an event loop running in the test's thread, and Django's ORM
+    calls from that thread are still synchronous: the guard is lifted while the browser lives,
+    and only then, so it never leaks into later tests or their subprocesses."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        yield
 
 
 def pytest_collection_modifyitems(config, items):
@@ -24,8 +29,8 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
-@pytest.fixture(scope="session")
-def browser():
+@pytest.fixture(scope="module")
+def browser(allow_sync_orm_beside_playwright):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -239,3 +239,22 @@ def test_outcomes_are_recorded_per_side_and_round_for_held_meetings(people):
     assert stages == [("at_fair", "quotation"), ("follow_up", "trial_order")]
     with pytest.raises(ValidationError):
         services.meeting_outcome_record(meeting=meeting, side="buyer", stage="bankrupt")
+
+
+def test_stored_api_answers_are_forgotten_after_a_day(people):
+    from matchmaking.models import ApiIdempotencyKey
+
+    def stored(key, age):
+        row = ApiIdempotencyKey.objects.create(
+            user=people["buyer_user"],
+            key=key,
+            endpoint="meetings",
+            request_fingerprint="f",
+            response_status=201,
+        )
+        ApiIdempotencyKey.objects.filter(pk=row.pk).update(created_at=timezone.now() - age)
+
+    stored("old", timedelta(days=2))
+    stored("fresh", timedelta(hours=1))
+    assert tasks.purge_idempotency_keys() == 1
+    assert list(ApiIdempotencyKey.objects.values_list("key", flat=True)) == ["fresh"]

@@ -1,0 +1,1 @@
+"""The REST API of the events app (see config/api_urls.py)."""

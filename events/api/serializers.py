@@ -1,0 +1,204 @@
+"""Fairs, pavilions, the public catalogue and registrations as JSON."""
+
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from companies.api.serializers import (
+    NamedCertificationSerializer,
+    NamedMarketSerializer,
+    NamedSectorSerializer,
+)
+from events.models import (
+    BuyerRegistration,
+    ExhibitorRegistration,
+    Pavilion,
+    RegistrationStatus,
+    TradeFair,
+)
+
+
+@extend_schema_field(
+    {"type": "string", "pattern": "^[0-2][0-9]:[0-5][0-9]:[0-5][0-9]$", "example": "10:00:00"}
+)
+class WallClockTimeField(serializers.TimeField):
+    """A time of day in the fair's own zone, without an offset (OpenAPI's "time" needs one)."""
+
+
+class TradeFairSerializer(serializers.ModelSerializer):
+    country = serializers.SlugRelatedField(slug_field="code", read_only=True)
+
+    class Meta:
+        model = TradeFair
+        fields = [
+            "id",
+            "name",
+            "city",
+            "country",
+            "venue",
+            "time_zone",
+            "starts_on",
+            "ends_on",
+            "website",
+        ]
+
+
+class PavilionSerializer(serializers.ModelSerializer):
+    fair = TradeFairSerializer(read_only=True)
+    organiser = serializers.CharField(source="organiser.name_en", read_only=True)
+    applications_open = serializers.SerializerMethodField()
+    meeting_day_starts = WallClockTimeField(read_only=True)
+    meeting_day_ends = WallClockTimeField(read_only=True)
+
+    class Meta:
+        model = Pavilion
+        fields = [
+            "id",
+            "fair",
+            "name_en",
+            "name_ja",
+            "organiser",
+            "booth_capacity",
+            "application_opens_at",
+            "application_closes_at",
+            "applications_open",
+            "first_timer_conditions_en",
+            "first_timer_conditions_ja",
+            "first_timer_fee_discount_percent",
+            "max_meetings_per_exhibitor",
+            "max_meetings_per_buyer",
+            "max_meetings_per_day",
+            "max_open_requests",
+            "request_expiry_hours",
+            "meeting_day_starts",
+            "meeting_day_ends",
+            "slot_minutes",
+            "schedule_published_at",
+        ]
+
+    def get_applications_open(self, pavilion) -> bool:
+        return pavilion.application_window_open()
+
+
+class CatalogueExhibitorSerializer(serializers.ModelSerializer):
+    """An accepted exhibitor as anyone may see it: public profile fields and the booth only."""
+
+    sme = serializers.IntegerField(source="sme_id", read_only=True)
+    name_en = serializers.CharField(source="sme.name_en", read_only=True)
+    name_ja = serializers.CharField(source="sme.name_ja", read_only=True)
+    prefecture = serializers.CharField(source="sme.prefecture", read_only=True)
+    description_en = serializers.CharField(source="sme.description_en", read_only=True)
+    description_ja = serializers.CharField(source="sme.description_ja", read_only=True)
+    products_en = serializers.CharField(source="sme.products_en", read_only=True)
+    products_ja = serializers.CharField(source="sme.products_ja", read_only=True)
+    website = serializers.CharField(source="sme.website", read_only=True)
+    sectors = NamedSectorSerializer(source="sme.sectors", many=True, read_only=True)
+    target_markets = NamedMarketSerializer(source="sme.target_markets", many=True, read_only=True)
+    certifications = NamedCertificationSerializer(
+        source="sme.certifications", many=True, read_only=True
+    )
+
+    class Meta:
+        model = ExhibitorRegistration
+        fields = [
+            "sme",
+            "name_en",
+            "name_ja",
+            "prefecture",
+            "description_en",
+            "description_ja",
+            "products_en",
+            "products_ja",
+            "website",
+            "sectors",
+            "target_markets",
+            "certifications",
+            "booth",
+        ]
+
+
+class ExhibitorRegistrationSerializer(serializers.ModelSerializer):
+    """An application as the SME and the pavilion's organisers see it."""
+
+    sme_name_en = serializers.CharField(source="sme.name_en", read_only=True)
+    sme_name_ja = serializers.CharField(source="sme.name_ja", read_only=True)
+
+    class Meta:
+        model = ExhibitorRegistration
+        fields = [
+            "id",
+            "pavilion",
+            "sme",
+            "sme_name_en",
+            "sme_name_ja",
+            "status",
+            "booth",
+            "is_sme_eligible",
+            "first_time_exhibitor",
+            "message",
+            "applied_at",
+            "decided_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+
+class ExhibitorApplySerializer(serializers.Serializer):
+    pavilion = serializers.PrimaryKeyRelatedField(queryset=Pavilion.objects.select_related("fair"))
+    message = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        max_length=5000,
+        help_text=_("A note to the organiser."),
+    )
+
+
+#: What an organiser may decide on an application (withdrawing is the SME's own action).
+EXHIBITOR_DECISIONS = [
+    (RegistrationStatus.ACCEPTED.value, RegistrationStatus.ACCEPTED.label),
+    (RegistrationStatus.WAITLISTED.value, RegistrationStatus.WAITLISTED.label),
+    (RegistrationStatus.REJECTED.value, RegistrationStatus.REJECTED.label),
+]
+
+
+class ExhibitorDecisionSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=EXHIBITOR_DECISIONS)
+    booth = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=20,
+        help_text=_("Give an accepted exhibitor a booth in the same step."),
+    )
+
+
+class BuyerRegistrationSerializer(serializers.ModelSerializer):
+    buyer_name = serializers.CharField(source="buyer.name", read_only=True)
+    days = serializers.SerializerMethodField()
+
+    class Meta:
+        model = BuyerRegistration
+        fields = [
+            "id",
+            "pavilion",
+            "buyer",
+            "buyer_name",
+            "status",
+            "days",
+            "registered_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+    def get_days(self, registration) -> list[str]:
+        return [day.day.isoformat() for day in registration.days.all()]
+
+
+class BuyerRegisterSerializer(serializers.Serializer):
+    pavilion = serializers.PrimaryKeyRelatedField(queryset=Pavilion.objects.select_related("fair"))
+    days = serializers.ListField(
+        child=serializers.DateField(),
+        min_length=1,
+        max_length=31,
+        help_text=_("The days of the fair the buyer attends (YYYY-MM-DD)."),
+    )

@@ -1,0 +1,1 @@
+"""The REST API of the matchmaking app (see config/api_urls.py)."""

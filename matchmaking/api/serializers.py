@@ -1,0 +1,302 @@
+"""Proposals, meetings, schedules, outcomes and runs as JSON.
+
+Times are given twice: as UTC instants (ISO 8601) for programs, and as the fair's wall-clock time
+with its IANA zone name for people, because a fair runs in its own zone while exhibitors plan from
+Japan.
+"""
+
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from companies.models import SME, ForeignBuyer
+from events.models import Interpreter, MeetingSlot, Pavilion
+from matchmaking.exports import _location
+from matchmaking.models import (
+    MatchingRun,
+    Meeting,
+    MeetingOutcome,
+    OutcomeRound,
+    Proposal,
+    Side,
+    TradeStage,
+)
+from matchmaking.reasons import proposal_sentence
+from matchmaking.services.scheduling import DEFAULT_TIME_LIMIT
+
+
+class SMEBriefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = SME
+        fields = ["id", "name_en", "name_ja"]
+
+
+class BuyerBriefSerializer(serializers.ModelSerializer):
+    country = serializers.CharField(source="country.code", read_only=True)
+
+    class Meta:
+        model = ForeignBuyer
+        fields = ["id", "name", "country"]
+
+
+class ProposalSerializer(serializers.ModelSerializer):
+    sme = SMEBriefSerializer(read_only=True)
+    buyer = BuyerBriefSerializer(read_only=True)
+    sentence = serializers.SerializerMethodField(
+        help_text=_("Why the pair was proposed, in the language of the request.")
+    )
+
+    class Meta:
+        model = Proposal
+        fields = [
+            "id",
+            "pavilion",
+            "sme",
+            "buyer",
+            "score",
+            "status",
+            "reason",
+            "sentence",
+            "decided_at",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+    def get_sentence(self, proposal) -> str:
+        return proposal_sentence(proposal)
+
+
+class SlotSerializer(serializers.Serializer):
+    """A slot in UTC and in the fair's local time."""
+
+    id = serializers.IntegerField()
+    starts_at = serializers.DateTimeField(help_text=_("UTC."))
+    ends_at = serializers.DateTimeField(help_text=_("UTC."))
+    local_starts_at = serializers.CharField(
+        help_text=_("The fair's wall-clock time with its UTC offset (ISO 8601).")
+    )
+    local_ends_at = serializers.CharField()
+    local_text = serializers.CharField(help_text=_("For people, e.g. 2027-11-15 10:00 CET."))
+    time_zone = serializers.CharField(help_text=_("The fair's IANA time zone."))
+
+
+def slot_payload(meeting: Meeting) -> dict | None:
+    if meeting.slot is None:
+        return None
+    fair, slot = meeting.pavilion.fair, meeting.slot
+    return {
+        "id": slot.pk,
+        "starts_at": serializers.DateTimeField().to_representation(slot.starts_at),
+        "ends_at": serializers.DateTimeField().to_representation(slot.ends_at),
+        "local_starts_at": fair.local(slot.starts_at).isoformat(),
+        "local_ends_at": fair.local(slot.ends_at).isoformat(),
+        "local_text": fair.local_text(slot.starts_at),
+        "time_zone": fair.time_zone,
+    }
+
+
+class MeetingSerializer(serializers.ModelSerializer):
+    sme = SMEBriefSerializer(read_only=True)
+    buyer = BuyerBriefSerializer(read_only=True)
+    # Plain text in the schema: the same choice set is the "side" enum of outcomes.
+    requested_by_side = serializers.CharField(
+        read_only=True, help_text=_("exhibitor, buyer or organiser")
+    )
+    slot = serializers.SerializerMethodField()
+    interpreter = serializers.CharField(
+        source="interpreter.name", read_only=True, default=None, allow_null=True
+    )
+    location = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "id",
+            "pavilion",
+            "sme",
+            "buyer",
+            "proposal",
+            "requested_by_side",
+            "message",
+            "status",
+            "exhibitor_accepted_at",
+            "buyer_accepted_at",
+            "attendee",
+            "score",
+            "interpreter_languages",
+            "interpreter",
+            "at_table",
+            "slot",
+            "location",
+            "locked",
+            "published_at",
+            "expires_at",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(SlotSerializer(allow_null=True))
+    def get_slot(self, meeting) -> dict | None:
+        return slot_payload(meeting)
+
+    def get_location(self, meeting) -> str:
+        """Where it is held: a shared table, or the exhibitor's booth."""
+        booth = getattr(meeting, "booth", None)
+        return str(_location(meeting, {meeting.sme_id: booth} if booth else {}))
+
+
+class MeetingRequestSerializer(serializers.Serializer):
+    pavilion = serializers.PrimaryKeyRelatedField(queryset=Pavilion.objects.select_related("fair"))
+    sme = serializers.PrimaryKeyRelatedField(
+        queryset=SME.objects.all(),
+        required=False,
+        help_text=_("The exhibitor to meet (buyers and organisers)."),
+    )
+    buyer = serializers.PrimaryKeyRelatedField(
+        queryset=ForeignBuyer.objects.all(),
+        required=False,
+        help_text=_("The buyer to meet (exhibitors and organisers)."),
+    )
+    message = serializers.CharField(required=False, allow_blank=True, default="", max_length=5000)
+    attendee = serializers.PrimaryKeyRelatedField(
+        queryset=get_user_model().objects.all(),
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text=_("The exhibitor's team member who holds the meeting."),
+    )
+
+
+class MeetingAcceptSerializer(serializers.Serializer):
+    attendee = serializers.PrimaryKeyRelatedField(
+        queryset=get_user_model().objects.all(),
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text=_("The exhibitor's team member who holds the meeting."),
+    )
+
+
+class MeetingNoteSerializer(serializers.Serializer):
+    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=300)
+
+
+class MeetingAttendeeSerializer(serializers.Serializer):
+    attendee = serializers.PrimaryKeyRelatedField(
+        queryset=get_user_model().objects.all(),
+        allow_null=True,
+        help_text=_("The exhibitor's team member who holds the meeting; null for nobody yet."),
+    )
+
+
+class MeetingAttendanceSerializer(serializers.Serializer):
+    held = serializers.BooleanField(help_text=_("True if it took place, false for a no-show."))
+
+
+class MeetingMoveSerializer(serializers.Serializer):
+    slot = serializers.PrimaryKeyRelatedField(queryset=MeetingSlot.objects.all())
+    interpreter = serializers.PrimaryKeyRelatedField(
+        queryset=Interpreter.objects.all(), required=False, allow_null=True, default=None
+    )
+
+
+class MeetingOutcomeSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = MeetingOutcome
+        fields = [
+            "id",
+            "meeting",
+            "side",
+            "round",
+            "stage",
+            "expected_value_usd",
+            "note",
+            "recorded_at",
+        ]
+        read_only_fields = fields
+
+
+class MeetingOutcomeRecordSerializer(serializers.Serializer):
+    stage = serializers.ChoiceField(choices=TradeStage.choices)
+    round = serializers.ChoiceField(choices=OutcomeRound.choices, default=OutcomeRound.AT_FAIR)
+    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=5000)
+    expected_value_usd = serializers.IntegerField(
+        required=False, allow_null=True, default=None, min_value=0, max_value=10**15
+    )
+    side = serializers.ChoiceField(
+        choices=Side.choices,
+        required=False,
+        help_text=_("Organisers only: the side they record it for (default: organiser)."),
+    )
+
+
+class ScheduleEntrySerializer(serializers.Serializer):
+    """One meeting of a schedule, with the other party, the place and the times."""
+
+    id = serializers.IntegerField()
+    pavilion = serializers.IntegerField(source="pavilion_id")
+    status = serializers.CharField()
+    sme = SMEBriefSerializer()
+    buyer = BuyerBriefSerializer()
+    slot = serializers.SerializerMethodField()
+    location = serializers.SerializerMethodField()
+    interpreter = serializers.CharField(source="interpreter.name", default=None, allow_null=True)
+    attendee = serializers.SerializerMethodField()
+    published = serializers.SerializerMethodField()
+
+    @extend_schema_field(SlotSerializer)
+    def get_slot(self, meeting) -> dict | None:
+        return slot_payload(meeting)
+
+    def get_location(self, meeting) -> str:
+        booth = getattr(meeting, "booth", None)
+        return str(_location(meeting, {meeting.sme_id: booth} if booth else {}))
+
+    def get_attendee(self, meeting) -> str | None:
+        if meeting.attendee is None:
+            return None
+        return meeting.attendee.get_full_name() or meeting.attendee.get_username()
+
+    def get_published(self, meeting) -> bool:
+        return meeting.published_at is not None
+
+
+class RunSerializer(serializers.ModelSerializer):
+    """A matchmaking or scheduling run: poll it until ``status`` is done or failed.
+
+    Both kinds of run have the same fields, so one serializer (and one schema component) serves.
+    """
+
+    class Meta:
+        model = MatchingRun
+        fields = [
+            "id",
+            "pavilion",
+            "status",
+            "progress",
+            "progress_message",
+            "counts",
+            "timings",
+            "error",
+            "created_at",
+            "started_at",
+            "finished_at",
+        ]
+        read_only_fields = fields
+
+
+class RunRequestSerializer(serializers.Serializer):
+    pavilion = serializers.PrimaryKeyRelatedField(queryset=Pavilion.objects.all())
+
+
+class SchedulingRunRequestSerializer(RunRequestSerializer):
+    time_limit = serializers.FloatField(
+        required=False,
+        default=DEFAULT_TIME_LIMIT,
+        min_value=1,
+        max_value=600,
+        help_text=_("Seconds the solver may take."),
+    )

@@ -1,0 +1,135 @@
+"""A small world for the API tests: two pavilions run by two offices, and one user per role."""
+
+from datetime import UTC, date, datetime, timedelta
+from functools import cached_property
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from rest_framework.test import APIClient
+
+from companies.choices import MemberRole
+from companies.factories import ForeignBuyerFactory, LanguageFactory, SMEFactory
+from companies.models import Membership
+from events import services as event_services
+from events.factories import ExhibitorRegistrationFactory, OrganisingOfficeFactory, PavilionFactory
+from events.models import MeetingSlot
+from matchmaking import services
+from matchmaking.models import MatchingRun, Meeting, Proposal
+
+PASSWORD = "pw-for-tests"
+
+
+@pytest.fixture(autouse=True)
+def fresh_throttles():
+    """Throttle counts live in the cache; each test starts with none."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def member(username, *, sme=None, buyer=None):
+    user = get_user_model().objects.create_user(username=username, password=PASSWORD)
+    Membership.objects.create(user=user, sme=sme, buyer=buyer, role=MemberRole.ADMIN)
+    return user
+
+
+class World:
+    """Pavilion ``pavilion`` (office A) and ``other_pavilion`` (office B); objects on demand."""
+
+    def __init__(self, make_organiser):
+        japanese, english = LanguageFactory(code="ja"), LanguageFactory(code="en", name_en="En")
+        self.office, self.other_office = OrganisingOfficeFactory(), OrganisingOfficeFactory()
+        self.pavilion = PavilionFactory(organiser=self.office)
+        self.other_pavilion = PavilionFactory(organiser=self.other_office)
+        self.sme, self.other_sme = SMEFactory(), SMEFactory()
+        for sme in (self.sme, self.other_sme):
+            sme.languages.add(japanese, english)
+        self.registration = ExhibitorRegistrationFactory(
+            pavilion=self.pavilion, sme=self.sme, status="accepted", booth="A1"
+        )
+        ExhibitorRegistrationFactory(
+            pavilion=self.other_pavilion, sme=self.other_sme, status="accepted"
+        )
+        self.buyer, self.other_buyer = ForeignBuyerFactory(), ForeignBuyerFactory()
+        self.buyer.languages.add(english)
+        self.buyer_registration = event_services.buyer_registration_register(
+            pavilion=self.pavilion, buyer=self.buyer, days=[date(2027, 11, 15)]
+        )
+        event_services.buyer_registration_register(
+            pavilion=self.other_pavilion, buyer=self.other_buyer, days=[date(2027, 11, 15)]
+        )
+        self.users = {
+            "anonymous": None,
+            "exhibitor": member("exhibitor", sme=self.sme),
+            "other_exhibitor": member("other-exhibitor", sme=self.other_sme),
+            "buyer": member("buyer", buyer=self.buyer),
+            "other_buyer": member("other-buyer", buyer=self.other_buyer),
+            "organiser": make_organiser(self.office, "organiser"),
+            "other_organiser": make_organiser(self.other_office, "other-organiser"),
+            "admin": get_user_model().objects.create_superuser(
+                username="admin", password=PASSWORD, email="admin@example.com"
+            ),
+        }
+
+    def client(self, role: str) -> APIClient:
+        client = APIClient()
+        if self.users[role] is not None:
+            client.force_authenticate(self.users[role])
+        return client
+
+    @cached_property
+    def proposal(self) -> Proposal:
+        return Proposal.objects.create(
+            pavilion=self.pavilion, sme=self.sme, buyer=self.buyer, score=80.0, reason={}
+        )
+
+    @cached_property
+    def meeting(self) -> Meeting:
+        """A request from the buyer, waiting for the exhibitor."""
+        return services.meeting_request(
+            pavilion=self.pavilion, sme=self.sme, buyer=self.buyer, side="buyer"
+        )
+
+    @cached_property
+    def accepted_meeting(self) -> Meeting:
+        meeting = services.meeting_request(
+            pavilion=self.pavilion, sme=self.sme, buyer=self.buyer, side="organiser"
+        )
+        return services.meeting_accept(meeting=meeting, side="organiser")
+
+    @cached_property
+    def slot(self) -> MeetingSlot:
+        event_services.meeting_slots_generate(pavilion=self.pavilion)
+        return self.pavilion.slots.order_by("starts_at").first()
+
+    def _past_meeting(self, status: str) -> Meeting:
+        start = datetime(2025, 11, 15, 9, tzinfo=UTC)
+        slot = MeetingSlot.objects.create(
+            pavilion=self.pavilion, starts_at=start, ends_at=start + timedelta(minutes=30)
+        )
+        return Meeting.objects.create(
+            pavilion=self.pavilion,
+            sme=self.sme,
+            buyer=self.buyer,
+            requested_by_side="buyer",
+            status=status,
+            slot=slot,
+        )
+
+    @cached_property
+    def past_scheduled_meeting(self) -> Meeting:
+        return self._past_meeting("scheduled")
+
+    @cached_property
+    def held_meeting(self) -> Meeting:
+        return self._past_meeting("held")
+
+    @cached_property
+    def matching_run(self) -> MatchingRun:
+        return services.matching_run_request(pavilion=self.pavilion, queue=False)
+
+
+@pytest.fixture
+def world(db, make_organiser) -> World:
+    return World(make_organiser)
