@@ -2,15 +2,21 @@
 
 Holding the set of placed meetings keeps the score exactly (never trading score for gaps).
 
-The search is a large-neighbourhood search: free the meetings of a few slots of one day, or of a
-party with gaps and its partners, keep everything else where it is, and let OR-Tools' CP-SAT
-re-solve that small model exactly. CP-SAT on the whole model improves far more slowly on the
-published B2B instances: most of its time goes into presolving thousands of variables that a
-neighbourhood leaves alone, so each sub-model here is built from the free meetings only, with the
-fixed ones folded into constants.
+OR-Tools' CP-SAT does the search, in stages, because CP-SAT on the plain gap objective improves
+very slowly on the published B2B instances:
 
-Gaps are encoded the way MaxSAT encodings of the B2B problem do: one literal per possible gap,
-forced up by "busy here, free next slot, busy again later that day".
+1. minimise the number of parties that have any gap at all. A party without gaps on a day fills
+   one window of consecutive slots exactly as long as its number of meetings; choosing among a
+   party's few feasible windows propagates far better than reasoning slot by slot. First on the
+   whole model, then by large-neighbourhood search (LNS): free the meetings of a few slots of
+   one day, or of a party with gaps and its partners, fix the rest, re-solve that small model;
+2. keep every party that stage 1 left without gaps that way, and minimise the gaps of the others;
+3. LNS on the gaps themselves with whatever time is left.
+
+Each model is built from the free meetings only, with fixed meetings folded into constants, so a
+neighbourhood costs no more than its own size. Gaps are encoded as MaxSAT encodings of the B2B
+problem do (Bofill et al., JAIR 2022): one literal per possible gap, forced up by "busy here,
+free in the next slot, busy again later that day".
 """
 
 from __future__ import annotations
@@ -18,24 +24,40 @@ from __future__ import annotations
 import random
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-
-from ortools.sat.python import cp_model
+from collections.abc import Callable
+from enum import Enum
+from typing import TYPE_CHECKING
 
 from .formulation import Formulation
 from .instance import Instance
 from .schedule import Placement, count_gaps, gaps_per_party
 
-Progress = Callable[[float, str], None]
-# A party's busy state in one slot of a sub-model: known (True/False) or decided by CP-SAT.
-Busy = bool | cp_model.IntVar
+if TYPE_CHECKING:
+    # Imported where used at run time: see score_model.py for why OR-Tools must not be loaded
+    # into the process that runs HiGHS.
+    from ortools.sat.python import cp_model
 
+    # A party's busy state in one slot of a sub-model: known (True/False) or decided by CP-SAT.
+    Busy = bool | cp_model.IntVar
+
+Progress = Callable[[float, str], None]
+
+# Shares of phase 2's time, tuned on the B2B instances; stage 3 gets what is left.
+GAPPY_PARTIES_SHARE = 0.1  # stage 1 on the whole model
+GAPPY_PARTIES_LNS_SHARE = 0.3  # stage 1 by LNS
+GAPS_SHARE = 0.45  # stage 2
 NEIGHBOURHOOD_SECONDS = 1.0
-STATS = []
-IMPLIED = True
 PARTY_NEIGHBOURHOOD_SHARE = 0.3
 WINDOW_SLOTS = (3, 8)
+WORKERS = 2  # the machine's cores, for neighbourhoods
+# On the whole model CP-SAT's portfolio (its own LNS workers among them) finds better schedules
+# with more workers than cores.
+WHOLE_MODEL_WORKERS = 8
+
+
+class Objective(Enum):
+    GAPS = "gaps"
+    GAPPY_PARTIES = "parties with gaps"
 
 
 def minimise_gaps(instance: Instance, formulation: Formulation, start: Placement,
@@ -43,29 +65,58 @@ def minimise_gaps(instance: Instance, formulation: Formulation, start: Placement
     """The same meetings as `start`, with as few gaps as found within `time_limit` seconds."""
     deadline = time.monotonic() + time_limit
     best, best_gaps = dict(start), count_gaps(instance, start)
+    if best_gaps == 0 or time_limit <= 0.1:
+        return best
     on_progress(0.0, f"gaps {best_gaps}")
     search = NeighbourhoodSearch(instance, formulation)
+    everyone = set(start)
+
+    def keep_if_better(found: Placement | None, stage: str) -> None:
+        nonlocal best, best_gaps
+        if found is not None and count_gaps(instance, found) < best_gaps:
+            best, best_gaps = found, count_gaps(instance, found)
+            elapsed = time_limit - (deadline - time.monotonic())
+            on_progress(min(elapsed / time_limit, 1.0), f"gaps {best_gaps} ({stage})")
+
+    compact = search.reoptimise(best, everyone, None, time_limit * GAPPY_PARTIES_SHARE, seed,
+                                objective=Objective.GAPPY_PARTIES,
+                                workers=WHOLE_MODEL_WORKERS) or best
+    keep_if_better(compact, "fewest parties with gaps")
     rng = random.Random(seed)
+    if best_gaps > 0:
+        until = time.monotonic() + time_limit * GAPPY_PARTIES_LNS_SHARE
+
+        def measure(placement: Placement) -> tuple[int, int]:
+            gaps = gaps_per_party(instance, placement)
+            return sum(1 for count in gaps.values() if count), sum(gaps.values())
+
+        compact_measure = measure(compact)
+        while compact_measure[0] > 0 and (remaining := until - time.monotonic()) > 0.05:
+            free_meetings, free_slots = _neighbourhood(instance, compact, rng)
+            found = search.reoptimise(compact, free_meetings, free_slots,
+                                      min(NEIGHBOURHOOD_SECONDS, remaining),
+                                      rng.randrange(1 << 16), objective=Objective.GAPPY_PARTIES)
+            if found is not None and measure(found) <= compact_measure:
+                compact, compact_measure = found, measure(found)
+                keep_if_better(found, "fewest parties with gaps")
+    if best_gaps > 0:
+        # Stage 1 may have stopped early; stage 2 gets its share of what is left.
+        seconds = ((deadline - time.monotonic()) * GAPS_SHARE
+                   / (1 - GAPPY_PARTIES_SHARE - GAPPY_PARTIES_LNS_SHARE))
+        without_gaps = {party for party, gaps in gaps_per_party(instance, compact).items()
+                        if gaps == 0}
+        keep_if_better(search.reoptimise(compact, everyone, None, seconds, seed,
+                                         keep_compact=without_gaps,
+                                         workers=WHOLE_MODEL_WORKERS), "gaps")
+
     while best_gaps > 0 and (remaining := deadline - time.monotonic()) > 0.05:
         free_meetings, free_slots = _neighbourhood(instance, best, rng)
         found = search.reoptimise(best, free_meetings, free_slots,
                                   min(NEIGHBOURHOOD_SECONDS, remaining), rng.randrange(1 << 16))
-        if found is None:
-            continue
-        gaps = count_gaps(instance, found)
-        # Equal moves are accepted too: they let the search drift across plateaus.
-        if gaps <= best_gaps:
-            if gaps < best_gaps:
-                on_progress(1.0 - remaining / time_limit, f"gaps {gaps}")
-            best, best_gaps = found, gaps
+        if found is not None and count_gaps(instance, found) <= best_gaps:
+            keep_if_better(found, "neighbourhood search")
+            best = found  # equal moves too: they let the search drift across plateaus
     return best
-
-
-@dataclass
-class _Row:
-    coefficients: dict[int, float]
-    lower: float
-    upper: float
 
 
 class NeighbourhoodSearch:
@@ -89,10 +140,22 @@ class NeighbourhoodSearch:
         self.day_slots: dict[int, list[int]] = defaultdict(list)
         for index, slot in enumerate(instance.slots):
             self.day_slots[slot.day].append(index)
+        self.days_of_party: dict[int, set[int]] = defaultdict(set)
+        for party, day in formulation.party_day_slots:
+            self.days_of_party[party].add(day)
 
     def reoptimise(self, current: Placement, free_meetings: set[int],
-                   free_slots: set[int] | None, seconds: float, seed: int) -> Placement | None:
-        """Best re-placement of `free_meetings` (within `free_slots` if given), others fixed."""
+                   free_slots: set[int] | None, seconds: float, seed: int, *,
+                   objective: Objective = Objective.GAPS,
+                   keep_compact: set[int] | None = None,
+                   workers: int = WORKERS) -> Placement | None:
+        """Best re-placement of `free_meetings` (within `free_slots` if given), others fixed.
+
+        Parties in `keep_compact` must stay without gaps. None when CP-SAT found nothing in time
+        (it starts from `current`, which is always feasible, so that is rare).
+        """
+        from ortools.sat.python import cp_model
+
         instance = self.instance
         fixed = {meeting: slot for meeting, slot in current.items()
                  if meeting not in free_meetings}
@@ -105,7 +168,8 @@ class NeighbourhoodSearch:
             for slot, column in self.options[meeting]:
                 if free_slots is not None and slot not in free_slots:
                     continue
-                if any((party, slot) in fixed_busy for party in instance.meetings[meeting].parties):
+                if any((party, slot) in fixed_busy
+                       for party in instance.meetings[meeting].parties):
                     continue
                 variables[column] = model.new_bool_var(f"m{meeting}_s{slot}")
                 model.add_hint(variables[column], current[meeting] == slot)
@@ -118,25 +182,37 @@ class NeighbourhoodSearch:
         fixed_on = {self.column_of[meeting, slot] for meeting, slot in fixed.items()}
         self._add_rows(model, variables, fixed_on)
 
-        gap_literals = []
+        meeting_count: dict[int, int] = defaultdict(int)
+        for meeting in current:
+            for party in instance.meetings[meeting].parties:
+                meeting_count[party] += 1
         touched_parties = {party for meeting in free_meetings
                            for party in instance.meetings[meeting].parties}
-        for party in touched_parties:
-            for day in {instance.slots[slot].day for slot in touched_slots}:
+        touched_days = {instance.slots[slot].day for slot in touched_slots}
+        gap_literals: list[cp_model.IntVar] = []
+        gappy_literals: list[cp_model.IntVar] = []
+        for party in sorted(touched_parties):
+            single_day = len(self.days_of_party[party]) == 1
+            for day in sorted(touched_days & self.days_of_party[party]):
                 busy = self._busy(model, variables, fixed_busy, party, day)
                 gaps = _gap_literals(model, busy)
-                if IMPLIED:
-                    _window(model, busy, gaps)
                 gap_literals += gaps
-        model.minimize(sum(gap_literals))
+                if single_day:
+                    gappy = _windows(model, busy, gaps, meeting_count[party])
+                    if keep_compact is not None and party in keep_compact:
+                        model.add(gappy == 0)
+                    gappy_literals.append(gappy)
+                else:
+                    # Parties meeting on several days have no fixed count per day, so no
+                    # windows: their gaps count directly.
+                    gappy_literals += gaps
+        model.minimize(sum(gap_literals if objective is Objective.GAPS else gappy_literals))
 
         solver = cp_model.CpSolver()
         solver.parameters.max_time_in_seconds = max(seconds, 0.01)
-        solver.parameters.num_workers = 1
+        solver.parameters.num_workers = workers
         solver.parameters.random_seed = seed
-        status = solver.solve(model)
-        STATS.append((solver.wall_time, status == cp_model.OPTIMAL, len(free_meetings), free_slots is None))
-        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        if solver.solve(model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             return None
         placement = dict(fixed)
         for column, variable in variables.items():
@@ -149,7 +225,7 @@ class NeighbourhoodSearch:
                   fixed_on: set[int]) -> None:
         """The formulation's rows over the free columns, fixed columns folded into constants."""
         rows = {number for column in variables for number in self.rows_of[column]}
-        for number in rows:
+        for number in sorted(rows):
             row = self.formulation.rows[number]
             constant = sum(value for column, value in row.coefficients.items()
                            if column in fixed_on)
@@ -188,30 +264,41 @@ def _gap_literals(model: cp_model.CpModel, busy: list[Busy]) -> list[cp_model.In
         following = busy[i + 1]
         conditions = [busy[i], _negate(following), later]
         if all(condition is not False for condition in conditions):
-            literals = [c for c in conditions if c is not True]
             gap = model.new_bool_var("gap")
-            model.add_bool_or([gap, *(_negate(literal) for literal in literals)])
+            model.add_bool_or([gap, *(_negate(c) for c in conditions if c is not True)])
             gaps.append(gap)
         later = _either(model, following, later)
     return gaps
 
 
-def _window(model: cp_model.CpModel, busy: list[Busy], gaps: list[cp_model.IntVar]) -> None:
-    """Implied: without gaps, the day's meetings fill the window [first, last] exactly."""
-    if not gaps:
-        return
-    first = model.new_int_var(0, len(busy) - 1, "first")
-    last = model.new_int_var(0, len(busy) - 1, "last")
+def _windows(model: cp_model.CpModel, busy: list[Busy], gaps: list[cp_model.IntVar],
+             count: int) -> cp_model.IntVar:
+    """Literal 'this party has gaps this day'; otherwise it fills one window of `count` slots.
+
+    Only windows that the fixed part allows get a literal, so a party whose meetings cannot be
+    consecutive is known to have a gap before the search starts.
+    """
+    windows = []
+    for first in range(len(busy) - count + 1):
+        inside, outside = busy[first:first + count], busy[:first] + busy[first + count:]
+        if any(here is False for here in inside) or any(here is True for here in outside):
+            continue
+        window = model.new_bool_var("window")
+        for here in inside:
+            if here is not True:
+                model.add_implication(window, here)
+        windows.append((first, window))
+    gappy = model.new_bool_var("gappy")
+    model.add_exactly_one([gappy, *(window for _, window in windows)])
+    if gaps:
+        model.add(sum(gaps) >= 1).only_enforce_if(gappy)
+    else:
+        model.add(gappy == 0)
     for position, here in enumerate(busy):
-        if here is True:
-            model.add(first <= position)
-            model.add(last >= position)
-        elif here is not False:
-            model.add(first <= position).only_enforce_if(here)
-            model.add(last >= position).only_enforce_if(here)
-    idle = last - first + 1 - sum(busy)
-    model.add(idle >= sum(gaps))
-    model.add(idle <= len(busy) * sum(gaps))
+        if not isinstance(here, bool):
+            model.add_bool_or([~here, gappy, *(window for first, window in windows
+                                               if first <= position < first + count)])
+    return gappy
 
 
 def _negate(value: Busy) -> Busy:
@@ -242,7 +329,8 @@ def _neighbourhood(instance: Instance, placement: Placement,
             partners = {other for meeting in placement
                         if party in instance.meetings[meeting].parties
                         for other in instance.meetings[meeting].parties}
-            return set(_meetings_of(instance, placement, partners)), None
+            return {meeting for meeting in placement
+                    if partners.intersection(instance.meetings[meeting].parties)}, None
     day = instance.slots[rng.randrange(len(instance.slots))].day
     day_slots = [index for index, slot in enumerate(instance.slots) if slot.day == day]
     size = min(len(day_slots), rng.randint(*WINDOW_SLOTS))
@@ -252,8 +340,3 @@ def _neighbourhood(instance: Instance, placement: Placement,
     else:
         slots = set(rng.sample(day_slots, size))
     return {meeting for meeting, slot in placement.items() if slot in slots}, slots
-
-
-def _meetings_of(instance: Instance, placement: Placement, parties: set[int]) -> Iterable[int]:
-    return (meeting for meeting in placement
-            if parties.intersection(instance.meetings[meeting].parties))

@@ -103,14 +103,6 @@ class Instance:
     def interpreter_index(self) -> dict[str, int]:
         return {interpreter.id: index for index, interpreter in enumerate(self.interpreters)}
 
-    @cached_property
-    def days(self) -> tuple[int, ...]:
-        return tuple(sorted({slot.day for slot in self.slots}))
-
-    def adjacent(self, earlier: int, later: int) -> bool:
-        """Whether two slot indices follow each other directly on the same day."""
-        return later == earlier + 1 and self.slots[earlier].day == self.slots[later].day
-
 
 _TOP_LEVEL_KEYS = ("slots", "parties", "interpreters", "tables_per_slot", "meetings")
 

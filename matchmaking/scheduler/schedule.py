@@ -90,20 +90,6 @@ class ScheduleState:
         if meeting.languages is not None:
             self.interpreter_needs[slot].append(meeting.languages)
 
-    def remove(self, meeting_index: int) -> int:
-        meeting = self.instance.meetings[meeting_index]
-        slot = self.placement.pop(meeting_index)
-        day = self.instance.slots[slot].day
-        for party in meeting.parties:
-            self.busy.discard((party, slot))
-            self.meetings_of[party] -= 1
-            self.meetings_on_day[party, day] -= 1
-        if meeting.at_table:
-            self.tables_used[slot] -= 1
-        if meeting.languages is not None:
-            self.interpreter_needs[slot].remove(meeting.languages)
-        return slot
-
 
 def assign_interpreters(instance: Instance, placement: Mapping[int, int]) -> dict[int, int]:
     """Pick an interpreter for every placed meeting that needs one (meeting -> interpreter)."""

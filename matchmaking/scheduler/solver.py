@@ -16,7 +16,7 @@ from .gap_model import minimise_gaps
 from .greedy import greedy_placement
 from .instance import Instance, load_instance
 from .schedule import build_result, total_score
-from .score_model import maximise_score
+from .score_model import lp_relaxation_bound, maximise_score
 
 Progress = Callable[[float, str], None]
 
@@ -62,3 +62,9 @@ def greedy(instance: dict[str, Any] | Instance) -> dict[str, Any]:
     bound = sum(loaded.meetings[m].score
                 for m, slots in enumerate(loaded.candidate_slots) if slots)
     return build_result(loaded, placement, bound, time.monotonic() - started)
+
+
+def lp_upper_bound(instance: dict[str, Any] | Instance) -> float:
+    """The LP relaxation bound on the total score (the solver's own bound is at least as tight)."""
+    loaded = instance if isinstance(instance, Instance) else load_instance(instance)
+    return lp_relaxation_bound(loaded, build_formulation(loaded))

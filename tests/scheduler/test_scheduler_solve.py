@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import random
 
-from matchmaking.scheduler import check_result, greedy, solve
+import pytest
+
+from matchmaking.scheduler import check_result, greedy, lp_upper_bound, solve
 from tests.scheduler.scheduler_builders import make_instance, placed_slots
 
 TIME_LIMIT = 5.0
@@ -177,6 +179,19 @@ def test_solve_never_worse_than_greedy():
         assert check_result(instance, baseline) == []
         assert result["objective"] >= baseline["objective"]
         assert result["upper_bound"] >= result["objective"]
+
+
+def test_lp_upper_bound_bounds_the_optimum():
+    # Three meetings pairwise sharing a party in one slot: the LP may take half of each.
+    instance = make_instance(1, {"a": {}, "b": {}, "c": {}}, [
+        {"id": "ab", "parties": ["a", "b"], "score": 2},
+        {"id": "bc", "parties": ["b", "c"], "score": 2},
+        {"id": "ac", "parties": ["a", "c"], "score": 2},
+    ])
+    result = solved(instance)
+    assert result["objective"] == 2
+    assert lp_upper_bound(instance) == pytest.approx(3.0)
+    assert result["upper_bound"] <= lp_upper_bound(instance) + 1e-9
 
 
 def test_solve_reports_progress():
