@@ -44,6 +44,11 @@ v1 = [
         events.CatalogueView.as_view(),
         name="pavilion-catalogue",
     ),
+    re_path(
+        r"^pavilions/(?P<pavilion_id>[0-9]{1,18})/publish-schedule/$",
+        matchmaking.SchedulePublishView.as_view(),
+        name="pavilion-publish-schedule",
+    ),
     path("schedule/", matchmaking.ScheduleView.as_view(), name="schedule"),
     path("schedule.ics", matchmaking.ScheduleCalendarView.as_view(), name="schedule-ics"),
     *router.urls,

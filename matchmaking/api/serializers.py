@@ -300,3 +300,8 @@ class SchedulingRunRequestSerializer(RunRequestSerializer):
         max_value=600,
         help_text=_("Seconds the solver may take."),
     )
+
+
+class SchedulePublishedSerializer(serializers.Serializer):
+    published = serializers.IntegerField(help_text="Meetings newly published by this call.")
+    schedule_published_at = serializers.DateTimeField()

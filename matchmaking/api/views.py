@@ -68,6 +68,7 @@ from .serializers import (
     RunRequestSerializer,
     RunSerializer,
     ScheduleEntrySerializer,
+    SchedulePublishedSerializer,
     SchedulingRunRequestSerializer,
 )
 
@@ -611,4 +612,30 @@ class SchedulingRunViewSet(RunViewSet):
     def start(self, pavilion, data):
         return services.scheduling_run_request(
             pavilion=pavilion, requested_by=self.request.user, time_limit=data["time_limit"]
+        )
+
+
+@extend_schema(
+    request=None,
+    responses={200: SchedulePublishedSerializer},
+    summary="Publish a pavilion's schedule",
+    description="Scheduled meetings become fixed (later runs never move them) and both sides of "
+    "each are emailed their schedule with a calendar file. Organisers of the pavilion only.",
+    tags=["runs"],
+)
+class SchedulePublishView(ApiView, generics.GenericAPIView):
+    serializer_class = SchedulePublishedSerializer
+
+    def post(self, request, pavilion_id: int):
+        pavilion = get_object_or_404(Pavilion.objects.select_related("fair"), pk=pavilion_id)
+        require(
+            self.actor.organises(pavilion.pk),
+            _("Only an organiser of this pavilion can publish its schedule."),
+        )
+        published = services.schedule_publish(pavilion=pavilion, by=request.user)
+        pavilion.refresh_from_db(fields=["schedule_published_at"])
+        return Response(
+            SchedulePublishedSerializer(
+                {"published": published, "schedule_published_at": pavilion.schedule_published_at}
+            ).data
         )

@@ -279,6 +279,13 @@ MATRIX = [
         lambda w: {"pavilion": w.pavilion.pk, "time_limit": 5},
         "401 403 403 403 403 201 403 201",
     ),
+    (
+        "publish schedule",
+        "post",
+        lambda w: f"/pavilions/{w.pavilion.pk}/publish-schedule/",
+        lambda w: {},
+        "401 403 403 403 403 200 403 200",
+    ),
 ]
 
 CASES = [

@@ -131,6 +131,9 @@ def test_the_whole_story(make_organiser, django_capture_on_commit_callbacks):
     run = ok(organiser.get(f"{V1}/scheduling-runs/{run['id']}/"))
     assert run["status"] == "done", run["error"]
     assert run["counts"]["placed"] == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        published = ok(organiser.post(f"{V1}/pavilions/{pavilion.pk}/publish-schedule/"))
+    assert published["published"] == 1
 
     schedule = ok(buyer_staff.get(f"{V1}/schedule/?pavilion={pavilion.pk}"))["results"]
     assert len(schedule) == 1
