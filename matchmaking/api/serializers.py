@@ -305,3 +305,7 @@ class SchedulingRunRequestSerializer(RunRequestSerializer):
 class SchedulePublishedSerializer(serializers.Serializer):
     published = serializers.IntegerField(help_text="Meetings newly published by this call.")
     schedule_published_at = serializers.DateTimeField()
+
+
+class MeetingLockSerializer(serializers.Serializer):
+    locked = serializers.BooleanField(help_text="True to lock the meeting in its slot.")

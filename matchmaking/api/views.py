@@ -58,6 +58,7 @@ from .serializers import (
     MeetingAcceptSerializer,
     MeetingAttendanceSerializer,
     MeetingAttendeeSerializer,
+    MeetingLockSerializer,
     MeetingMoveSerializer,
     MeetingNoteSerializer,
     MeetingOutcomeRecordSerializer,
@@ -387,6 +388,42 @@ class MeetingViewSet(
         meeting = services.meeting_move(
             meeting=meeting, by=request.user, **serializer.validated_data
         )
+        return Response(self._fresh(meeting))
+
+    @extend_schema(
+        request=MeetingLockSerializer,
+        responses={200: MeetingSerializer},
+        summary="Lock a scheduled meeting in its slot, or release it (organisers)",
+        description="A locked meeting never moves when the scheduler runs again.",
+    )
+    @action(detail=True, methods=["post"])
+    def lock(self, request, pk=None):
+        meeting = self.get_object()
+        self._side(
+            meeting, Side.ORGANISER, refusal=_("Only an organiser of this pavilion locks meetings.")
+        )
+        serializer = MeetingLockSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        meeting = services.meeting_lock(
+            meeting=meeting, locked=serializer.validated_data["locked"], by=request.user
+        )
+        return Response(self._fresh(meeting))
+
+    @extend_schema(
+        request=None,
+        responses={200: MeetingSerializer},
+        summary="Take a scheduled meeting out of its slot (organisers)",
+        description="It stays accepted, e.g. after a participant's availability changed.",
+    )
+    @action(detail=True, methods=["post"])
+    def unschedule(self, request, pk=None):
+        meeting = self.get_object()
+        self._side(
+            meeting,
+            Side.ORGANISER,
+            refusal=_("Only an organiser of this pavilion takes meetings out of their slots."),
+        )
+        meeting = services.meeting_unschedule(meeting=meeting, by=request.user)
         return Response(self._fresh(meeting))
 
     @extend_schema(

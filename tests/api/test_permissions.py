@@ -235,6 +235,20 @@ MATRIX = [
         "401 403 404 403 404 200 404 200",
     ),
     (
+        "meeting lock",
+        "post",
+        lambda w: f"/meetings/{w.past_scheduled_meeting.pk}/lock/",
+        lambda w: {"locked": True},
+        "401 403 404 403 404 200 404 200",
+    ),
+    (
+        "meeting unschedule",
+        "post",
+        lambda w: f"/meetings/{w.past_scheduled_meeting.pk}/unschedule/",
+        lambda w: {},
+        "401 403 404 403 404 200 404 200",
+    ),
+    (
         "meeting outcome",
         "post",
         lambda w: f"/meetings/{w.held_meeting.pk}/outcome/",
