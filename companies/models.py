@@ -7,9 +7,9 @@ through a membership with a role.
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from .bilingual import in_active_language
 from .choices import (
     BuyerType,
     ExportExperience,
@@ -37,9 +37,7 @@ class BilingualName(models.Model):
 
     @property
     def name(self) -> str:
-        if (get_language() or "").startswith("ja") and self.name_ja:
-            return self.name_ja
-        return self.name_en or self.name_ja
+        return in_active_language(self.name_en, self.name_ja)
 
 
 class Sector(BilingualName):
@@ -233,9 +231,7 @@ class SME(Company):
 
     @property
     def name(self) -> str:
-        if (get_language() or "").startswith("ja"):
-            return self.name_ja or self.name_en
-        return self.name_en or self.name_ja
+        return in_active_language(self.name_en, self.name_ja)
 
     @property
     def exports_directly(self) -> bool:

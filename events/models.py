@@ -13,9 +13,9 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from companies.bilingual import in_active_language
 from companies.models import SME, ForeignBuyer, Language, Market
 
 
@@ -58,9 +58,7 @@ class OrganisingOffice(models.Model):
         ]
 
     def __str__(self) -> str:
-        if (get_language() or "").startswith("ja") and self.name_ja:
-            return self.name_ja
-        return self.name_en
+        return in_active_language(self.name_en, self.name_ja)
 
 
 class TradeFair(models.Model):
@@ -229,9 +227,7 @@ class Pavilion(models.Model):
         ]
 
     def __str__(self) -> str:
-        if (get_language() or "").startswith("ja") and self.name_ja:
-            return self.name_ja
-        return self.name_en
+        return in_active_language(self.name_en, self.name_ja)
 
     def clean(self) -> None:
         if (
@@ -255,9 +251,7 @@ class Pavilion(models.Model):
 
     @property
     def first_timer_conditions(self) -> str:
-        if (get_language() or "").startswith("ja") and self.first_timer_conditions_ja:
-            return self.first_timer_conditions_ja
-        return self.first_timer_conditions_en
+        return in_active_language(self.first_timer_conditions_en, self.first_timer_conditions_ja)
 
 
 class TimetableBreak(models.Model):
