@@ -183,6 +183,15 @@ class MeetingViewSet(
         require(side in allowed, refusal or _("You act for neither side of this meeting."))
         return side
 
+    def _answer(self, request, serializer_class, service) -> Response:
+        """Either side or an organiser answers a meeting through ``service``."""
+        meeting = self.get_object()
+        side = self._side(meeting, Side.EXHIBITOR, Side.BUYER, Side.ORGANISER)
+        serializer = serializer_class(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        meeting = service(meeting=meeting, side=side, by=request.user, **serializer.validated_data)
+        return Response(self._fresh(meeting))
+
     # --- requesting a meeting ---------------------------------------------------------------
 
     def _request_meeting(self, request) -> Response:
@@ -292,14 +301,7 @@ class MeetingViewSet(
     )
     @action(detail=True, methods=["post"])
     def accept(self, request, pk=None):
-        meeting = self.get_object()
-        side = self._side(meeting, Side.EXHIBITOR, Side.BUYER, Side.ORGANISER)
-        serializer = MeetingAcceptSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        meeting = services.meeting_accept(
-            meeting=meeting, side=side, by=request.user, **serializer.validated_data
-        )
-        return Response(self._fresh(meeting))
+        return self._answer(request, MeetingAcceptSerializer, services.meeting_accept)
 
     @extend_schema(
         request=MeetingNoteSerializer,
@@ -308,14 +310,7 @@ class MeetingViewSet(
     )
     @action(detail=True, methods=["post"])
     def decline(self, request, pk=None):
-        meeting = self.get_object()
-        side = self._side(meeting, Side.EXHIBITOR, Side.BUYER, Side.ORGANISER)
-        serializer = MeetingNoteSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        meeting = services.meeting_decline(
-            meeting=meeting, side=side, by=request.user, **serializer.validated_data
-        )
-        return Response(self._fresh(meeting))
+        return self._answer(request, MeetingNoteSerializer, services.meeting_decline)
 
     @extend_schema(
         request=MeetingNoteSerializer,
@@ -325,14 +320,7 @@ class MeetingViewSet(
     )
     @action(detail=True, methods=["post"])
     def cancel(self, request, pk=None):
-        meeting = self.get_object()
-        side = self._side(meeting, Side.EXHIBITOR, Side.BUYER, Side.ORGANISER)
-        serializer = MeetingNoteSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        meeting = services.meeting_cancel(
-            meeting=meeting, side=side, by=request.user, **serializer.validated_data
-        )
-        return Response(self._fresh(meeting))
+        return self._answer(request, MeetingNoteSerializer, services.meeting_cancel)
 
     @extend_schema(
         request=MeetingAttendeeSerializer,
