@@ -9,8 +9,10 @@ from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
 
+from events.models import BuyerRegistrationStatus, ExhibitorRegistration, RegistrationStatus
 from events.organisers import is_organiser, pavilions_organised_by
 
+from .choices import MemberRole
 from .models import SME, ForeignBuyer
 
 
@@ -22,6 +24,8 @@ class Actor:
     organiser: bool = False
     platform_admin: bool = False
     pavilion_ids: frozenset[int] = field(default_factory=frozenset)
+    #: The user is their company's administrator (invites colleagues), not only its staff.
+    company_admin: bool = False
 
     @property
     def is_exhibitor(self) -> bool:
@@ -44,6 +48,14 @@ class Actor:
     def acts_for_buyer(self, buyer_id: int) -> bool:
         return self.buyer is not None and self.buyer.pk == buyer_id
 
+    def administers(self, company) -> bool:
+        """The user is the administrator of this SME or buyer (and may invite colleagues)."""
+        if not self.company_admin:
+            return False
+        if isinstance(company, SME):
+            return self.acts_for_sme(company.pk)
+        return self.acts_for_buyer(company.pk)
+
 
 ANONYMOUS = Actor(user=None)
 
@@ -64,6 +76,7 @@ def actor_of(user) -> Actor:
         buyer=membership.buyer if membership else None,
         organiser=bool(pavilions) or is_organiser(user),
         pavilion_ids=pavilions,
+        company_admin=bool(membership and membership.role == MemberRole.ADMIN),
     )
 
 
@@ -89,3 +102,30 @@ def buyers_visible_to(actor: Actor) -> QuerySet:
     if actor.buyer is not None:
         return ForeignBuyer.objects.filter(pk=actor.buyer.pk)
     return ForeignBuyer.objects.none()
+
+
+def browses_buyers_of(actor: Actor, pavilion_id: int) -> bool:
+    """Whether the actor may list the pavilion's registered buyers (public fields only): its
+    organisers, and staff of an SME accepted to exhibit there, who plan whom to ask to meet."""
+    if actor.organises(pavilion_id):
+        return True
+    return (
+        actor.sme is not None
+        and ExhibitorRegistration.objects.filter(
+            pavilion_id=pavilion_id, sme=actor.sme, status=RegistrationStatus.ACCEPTED
+        ).exists()
+    )
+
+
+def pavilion_buyers_visible_to(actor: Actor, pavilion_id: int) -> QuerySet:
+    """The buyers registered for a pavilion, for those who may browse them; none otherwise.
+
+    Only the public profile is served from these (never contact emails or members): the full
+    profile stays with ``buyers_visible_to``.
+    """
+    if not browses_buyers_of(actor, pavilion_id):
+        return ForeignBuyer.objects.none()
+    return ForeignBuyer.objects.filter(
+        registrations__pavilion_id=pavilion_id,
+        registrations__status=BuyerRegistrationStatus.REGISTERED,
+    )

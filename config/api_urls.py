@@ -10,6 +10,7 @@ from rest_framework.routers import DefaultRouter
 from companies.api import views as companies
 from config.api_errors import api_not_found
 from events.api import views as events
+from matchmaking.api import planning
 from matchmaking.api import views as matchmaking
 
 router = DefaultRouter(trailing_slash=True)
@@ -35,6 +36,9 @@ router.register("meetings", matchmaking.MeetingViewSet, basename="meeting")
 router.register("outcomes", matchmaking.MeetingOutcomeViewSet, basename="outcome")
 router.register("matching-runs", matchmaking.MatchingRunViewSet, basename="matching-run")
 router.register("scheduling-runs", matchmaking.SchedulingRunViewSet, basename="scheduling-run")
+router.register("interpreters", events.InterpreterViewSet, basename="interpreter")
+router.register("wishes", planning.PairWishViewSet, basename="wish")
+router.register("unavailabilities", planning.UnavailabilityViewSet, basename="unavailability")
 
 v1 = [
     path("auth/token/", companies.ObtainTokenView.as_view(), name="token"),
@@ -48,6 +52,26 @@ v1 = [
         r"^pavilions/(?P<pavilion_id>[0-9]{1,18})/publish-schedule/$",
         matchmaking.SchedulePublishView.as_view(),
         name="pavilion-publish-schedule",
+    ),
+    re_path(
+        r"^pavilions/(?P<pavilion_id>[0-9]{1,18})/buyers/$",
+        events.PavilionBuyerListView.as_view(),
+        name="pavilion-buyers",
+    ),
+    re_path(
+        r"^pavilions/(?P<pavilion_id>[0-9]{1,18})/slots/$",
+        events.SlotListView.as_view(),
+        name="pavilion-slots",
+    ),
+    re_path(
+        r"^pavilions/(?P<pavilion_id>[0-9]{1,18})/generate-slots/$",
+        events.SlotGenerateView.as_view(),
+        name="pavilion-generate-slots",
+    ),
+    re_path(
+        r"^pavilions/(?P<pavilion_id>[0-9]{1,18})/matching-weights/$",
+        planning.MatchingWeightsView.as_view(),
+        name="pavilion-matching-weights",
     ),
     path("schedule/", matchmaking.ScheduleView.as_view(), name="schedule"),
     path("schedule.ics", matchmaking.ScheduleCalendarView.as_view(), name="schedule-ics"),

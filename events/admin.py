@@ -185,7 +185,7 @@ class PavilionAdmin(FairTimeZoneAdmin, PavilionScopedAdmin):
                 request,
                 _(
                     "%(pavilion)s: %(created)s slots created, %(removed)s removed, %(kept)s kept "
-                    "because interpreters are booked in them; %(total)s in the timetable."
+                    "because interpreters or meetings use them; %(total)s in the timetable."
                 )
                 % {"pavilion": pavilion, **counts},
                 messages.SUCCESS,
@@ -393,8 +393,32 @@ class MeetingSlotAdmin(PavilionScopedAdmin):
         return slot.interpreter_total
 
 
+class InterpreterForm(forms.ModelForm):
+    """Checks the interpreter with the service's own rules, so errors land on their fields."""
+
+    class Meta:
+        model = Interpreter
+        fields = ["pavilion", "name", "email", "languages", "available_slots"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("pavilion") and cleaned.get("name") is not None:
+            try:
+                services.interpreter_check(
+                    pavilion=cleaned["pavilion"],
+                    name=cleaned["name"],
+                    languages=cleaned.get("languages") or [],
+                    available_slots=cleaned.get("available_slots") or [],
+                    interpreter=self.instance if self.instance.pk else None,
+                )
+            except ValidationError as error:
+                self._update_errors(error)
+        return cleaned
+
+
 @admin.register(Interpreter)
 class InterpreterAdmin(PavilionScopedAdmin):
+    form = InterpreterForm
     list_display = ["name", "pavilion", "language_list", "available_slot_count"]
     list_filter = ["pavilion", "languages"]
     search_fields = ["name", "email"]
@@ -418,6 +442,32 @@ class InterpreterAdmin(PavilionScopedAdmin):
             slots.queryset = queryset.filter(pavilion=obj.pavilion) if obj else queryset.none()
             slots.label_from_instance = str
         return form
+
+    def save_model(self, request, obj, form, change):
+        saved = services.interpreter_save(
+            interpreter=obj if change else None,
+            pavilion=obj.pavilion,
+            name=obj.name,
+            email=obj.email,
+            languages=form.cleaned_data.get("languages") or [],
+            available_slots=form.cleaned_data.get("available_slots") or [],
+        )
+        obj.__dict__.update(saved.__dict__)
+
+    def save_related(self, request, form, formsets, change):
+        # The service saved the languages and slots; the form's own save_m2m would redo it.
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
+
+    def delete_model(self, request, obj):
+        try:
+            services.interpreter_delete(interpreter=obj)
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+
+    def delete_queryset(self, request, queryset):
+        for interpreter in queryset:
+            self.delete_model(request, interpreter)
 
     @admin.display(description=_("languages"))
     def language_list(self, interpreter):

@@ -19,6 +19,7 @@ from .models import (
     BuyerRegistration,
     BuyerRegistrationStatus,
     ExhibitorRegistration,
+    Interpreter,
     MeetingSlot,
     Pavilion,
     RegistrationStatus,
@@ -316,7 +317,7 @@ def meeting_slots_generate(*, pavilion: Pavilion) -> dict[str, int]:
     """Create the pavilion's meeting slots from its timetable.
 
     Side effects: adds the slots that are missing; removes slots the timetable no longer has unless
-    something uses them (an interpreter's availability, later a meeting): those are kept.
+    something uses them (an interpreter's availability or a meeting): those are kept.
     Returns the counts of slots created, removed and kept.
     Running it twice changes nothing.
     """
@@ -331,7 +332,7 @@ def meeting_slots_generate(*, pavilion: Pavilion) -> dict[str, int]:
     ]
     MeetingSlot.objects.bulk_create(created)
     stale = [slot for start, slot in existing.items() if start not in wanted]
-    removable = [s.pk for s in stale if not s.interpreters.exists()]
+    removable = [s.pk for s in stale if not (s.interpreters.exists() or s.meetings.exists())]
     MeetingSlot.objects.filter(pk__in=removable).delete()
     return {
         "created": len(created),
@@ -339,3 +340,145 @@ def meeting_slots_generate(*, pavilion: Pavilion) -> dict[str, int]:
         "kept": len(stale) - len(removable),
         "total": len(planned),
     }
+
+
+def interpreter_check(
+    *,
+    pavilion: Pavilion,
+    name: str,
+    languages,
+    available_slots,
+    interpreter: Interpreter | None = None,
+) -> None:
+    """Raise the errors saving this interpreter would meet, keyed by field: a name the pavilion
+    already has, no language, a slot of another pavilion, or taking away a slot, a language or
+    the pavilion that a scheduled meeting with this interpreter relies on.
+
+    The admin's form calls it to show the errors before saving; ``interpreter_save`` again.
+    """
+    errors: dict[str, list[str]] = {}
+    name = name.strip()
+    others = Interpreter.objects.filter(pavilion=pavilion, name=name)
+    if interpreter is not None and interpreter.pk:
+        others = others.exclude(pk=interpreter.pk)
+    if not name:
+        errors.setdefault("name", []).append(_("Give the interpreter's name."))
+    elif others.exists():
+        errors.setdefault("name", []).append(
+            _("%(pavilion)s already has an interpreter named %(name)s.")
+            % {"pavilion": pavilion, "name": name}
+        )
+    codes = {language.code for language in languages}
+    if not codes:
+        errors.setdefault("languages", []).append(
+            _("Choose the languages the interpreter works in.")
+        )
+    slots = list(available_slots)
+    foreign = sorted(slot.pk for slot in slots if slot.pavilion_id != pavilion.pk)
+    if foreign:
+        errors.setdefault("available_slots", []).append(
+            _("Slots %(ids)s are not slots of %(pavilion)s; choose among its own slots.")
+            % {"ids": ", ".join(map(str, foreign)), "pavilion": pavilion}
+        )
+    if interpreter is not None and interpreter.pk:
+        stored = Interpreter.objects.get(pk=interpreter.pk)
+        if stored.pavilion_id != pavilion.pk and stored.meetings.exists():
+            errors.setdefault("pavilion", []).append(
+                _("%(name)s has meetings at %(pavilion)s and cannot move to another pavilion.")
+                % {"name": stored.name, "pavilion": stored.pavilion}
+            )
+        slot_ids = {slot.pk for slot in slots}
+        # Nothing is unbooked silently: the organiser moves the meeting first.
+        booked = stored.meetings.filter(status="scheduled").select_related(
+            "sme", "buyer", "slot", "pavilion__fair"
+        )
+        for meeting in booked:
+            when = meeting.pavilion.fair.local_text(meeting.slot.starts_at)
+            if meeting.slot_id not in slot_ids:
+                errors.setdefault("available_slots", []).append(
+                    _(
+                        "%(name)s interprets %(meeting)s at %(slot)s; move that meeting before "
+                        "taking the slot away."
+                    )
+                    % {"name": stored.name, "meeting": meeting, "slot": when}
+                )
+            pair = meeting.interpreter_pair
+            if codes and pair and not set(pair) <= codes:
+                errors.setdefault("languages", []).append(
+                    _(
+                        "%(name)s interprets %(pair)s for %(meeting)s at %(slot)s; give that "
+                        "meeting another interpreter before taking the language away."
+                    )
+                    % {
+                        "name": stored.name,
+                        "pair": "–".join(pair),
+                        "meeting": meeting,
+                        "slot": when,
+                    }
+                )
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def interpreter_save(
+    *,
+    pavilion: Pavilion,
+    name: str,
+    languages,
+    available_slots=(),
+    email: str = "",
+    interpreter: Interpreter | None = None,
+) -> Interpreter:
+    """Add an interpreter to a pavilion, or change one (``interpreter`` given).
+
+    Side effects: saves the interpreter and replaces its languages and available slots.
+    Refused, with the field named, as ``interpreter_check`` says.
+    """
+    if interpreter is not None and interpreter.pk:
+        # Locked, so that a meeting cannot be given this interpreter between check and write.
+        Interpreter.objects.select_for_update().filter(pk=interpreter.pk).first()
+    languages, available_slots = list(languages), list(available_slots)
+    interpreter_check(
+        pavilion=pavilion,
+        name=name,
+        languages=languages,
+        available_slots=available_slots,
+        interpreter=interpreter,
+    )
+    interpreter = interpreter or Interpreter()
+    interpreter.pavilion, interpreter.name, interpreter.email = pavilion, name.strip(), email
+    try:
+        with transaction.atomic():
+            interpreter.save()
+    except IntegrityError:
+        # Another request took the name between our check and our write.
+        raise ValidationError(
+            {
+                "name": _("%(pavilion)s already has an interpreter named %(name)s.")
+                % {"pavilion": pavilion, "name": interpreter.name}
+            }
+        ) from None
+    interpreter.languages.set(languages)
+    interpreter.available_slots.set(available_slots)
+    return interpreter
+
+
+@transaction.atomic
+def interpreter_delete(*, interpreter: Interpreter) -> None:
+    """Remove an interpreter from a pavilion.
+
+    Refused while any meeting names them (scheduled, held or missed): the organiser gives the
+    scheduled ones another interpreter first, and the record of past meetings stays whole.
+    """
+    interpreter = Interpreter.objects.select_for_update().get(pk=interpreter.pk)
+    count = interpreter.meetings.count()
+    if count:
+        raise ValidationError(
+            _(
+                "%(name)s is named in %(count)s meetings; give the scheduled ones another "
+                "interpreter first. An interpreter of past meetings stays on record."
+            )
+            % {"name": interpreter.name, "count": count}
+        )
+    interpreter.delete()

@@ -4,7 +4,14 @@ from django.db.models import Q, QuerySet
 
 from companies.access import Actor
 
-from .models import Meeting, MeetingOutcome, Proposal, Side
+from .models import (
+    Meeting,
+    MeetingOutcome,
+    PairWish,
+    ParticipantUnavailability,
+    Proposal,
+    Side,
+)
 
 
 def _own_or_organised(actor: Actor, queryset: QuerySet) -> QuerySet:
@@ -41,6 +48,23 @@ def outcomes_visible_to(actor: Actor) -> QuerySet:
     if actor.buyer is not None:
         rule |= Q(meeting__buyer=actor.buyer, side=Side.BUYER)
     return outcomes.filter(rule)
+
+
+def _organised(actor: Actor, queryset: QuerySet) -> QuerySet:
+    if actor.platform_admin:
+        return queryset
+    return queryset.filter(pavilion_id__in=actor.pavilion_ids)
+
+
+def wishes_visible_to(actor: Actor) -> QuerySet:
+    """Wishes about pairs are the organisers' tuning: only they read them, for their pavilions.
+    (A company says the same through its meeting requests and by declining proposals.)"""
+    return _organised(actor, PairWish.objects.all())
+
+
+def unavailabilities_visible_to(actor: Actor) -> QuerySet:
+    """Participants' unavailable slots, for the organisers of their pavilions."""
+    return _organised(actor, ParticipantUnavailability.objects.all())
 
 
 def side_of(actor: Actor, meeting_or_proposal) -> Side | None:

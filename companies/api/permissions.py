@@ -74,3 +74,9 @@ def require_buyer_staff(actor: Actor) -> None:
         actor.is_buyer,
         _("Only staff of a buying company can do this; register your company first."),
     )
+
+
+def require_organiser(actor: Actor, message: str) -> None:
+    """Refuse anyone who organises no pavilion (organisers of another pavilion pass here and
+    then find only their own pavilions' objects)."""
+    require(actor.platform_admin or actor.organiser, message)

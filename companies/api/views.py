@@ -132,7 +132,7 @@ class CompanyViewSet(
     def _invite(self, request):
         company = self.get_object()
         require(
-            self._may_edit(company),
+            self.actor.administers(company),
             _("Only the company's own administrator can invite colleagues."),
         )
         serializer = MembershipInviteSerializer(data=request.data)
@@ -184,7 +184,7 @@ class SMEViewSet(CompanyViewSet):
         responses={201: InvitedUserSerializer},
         summary="Invite a colleague to your SME",
         description="Creates the colleague's account (without a password) and membership; only "
-        "the company's administrator may.",
+        "the company's administrator may (its other staff get 403).",
         tags=["companies"],
     )
     @action(detail=True, methods=["post"], url_path="members")
@@ -229,6 +229,8 @@ class ForeignBuyerViewSet(CompanyViewSet):
         request=MembershipInviteSerializer,
         responses={201: InvitedUserSerializer},
         summary="Invite a colleague to your company",
+        description="Creates the colleague's account (without a password) and membership; only "
+        "the company's administrator may (its other staff get 403).",
         tags=["companies"],
     )
     @action(detail=True, methods=["post"], url_path="members")

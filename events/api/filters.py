@@ -1,13 +1,20 @@
-"""Query filters for fairs, pavilions, the catalogue and registrations (django-filter)."""
+"""Query filters for fairs, pavilions, the catalogue, registrations, slots, interpreters and a
+pavilion's buyers (django-filter)."""
+
+from datetime import UTC, datetime, time, timedelta
 
 import django_filters
+from django.utils.translation import gettext_lazy as _
 
 from companies.api.filters import IdFilter
-from companies.choices import Prefecture
+from companies.choices import BuyerType, OrderSize, Prefecture
+from companies.models import ForeignBuyer
 from events.models import (
     BuyerRegistration,
     BuyerRegistrationStatus,
     ExhibitorRegistration,
+    Interpreter,
+    MeetingSlot,
     Pavilion,
     RegistrationStatus,
     TradeFair,
@@ -66,3 +73,45 @@ class BuyerRegistrationFilter(django_filters.FilterSet):
     class Meta:
         model = BuyerRegistration
         fields = ["pavilion", "buyer", "status"]
+
+
+class SlotFilter(django_filters.FilterSet):
+    """A pavilion's slots; ``day`` is a day of the fair in its own time zone."""
+
+    day = django_filters.DateFilter(method="on_day", label=_("A day of the fair, in its time zone"))
+
+    class Meta:
+        model = MeetingSlot
+        fields = ["day"]
+
+    def on_day(self, queryset, name, value):
+        fair = self.request.parser_context["view"].pavilion.fair
+        try:
+            start = datetime.combine(value, time.min, tzinfo=fair.tz).astimezone(UTC)
+            end = datetime.combine(value + timedelta(days=1), time.min, tzinfo=fair.tz)
+            end = end.astimezone(UTC)
+        except OverflowError:
+            return queryset.none()
+        return queryset.filter(starts_at__gte=start, starts_at__lt=end)
+
+
+class InterpreterFilter(django_filters.FilterSet):
+    pavilion = IdFilter(field_name="pavilion")
+    language = django_filters.CharFilter(
+        field_name="languages__code", max_length=8, distinct=True, label=_("ISO 639-1 code")
+    )
+
+    class Meta:
+        model = Interpreter
+        fields = ["pavilion"]
+
+
+class PavilionBuyerFilter(django_filters.FilterSet):
+    buyer_type = django_filters.ChoiceFilter(choices=BuyerType.choices)
+    order_size = django_filters.ChoiceFilter(choices=OrderSize.choices)
+    country = IdFilter(field_name="country")
+    sector = IdFilter(field_name="sectors", distinct=True)
+
+    class Meta:
+        model = ForeignBuyer
+        fields = ["buyer_type", "order_size", "country"]

@@ -1,17 +1,25 @@
-"""Fairs, pavilions, the public catalogue and registrations as JSON."""
+"""Fairs, pavilions, the public catalogue, registrations, slots and interpreters as JSON.
+
+Times of slots are given twice: as UTC instants (ISO 8601) for programs, and as the fair's
+wall-clock time with its IANA zone name for people.
+"""
 
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from companies.api.serializers import (
+    LanguageSerializer,
     NamedCertificationSerializer,
     NamedMarketSerializer,
     NamedSectorSerializer,
 )
+from companies.models import ForeignBuyer, Language
 from events.models import (
     BuyerRegistration,
     ExhibitorRegistration,
+    Interpreter,
+    MeetingSlot,
     Pavilion,
     RegistrationStatus,
     TradeFair,
@@ -202,3 +210,108 @@ class BuyerRegisterSerializer(serializers.Serializer):
         max_length=31,
         help_text=_("The days of the fair the buyer attends (YYYY-MM-DD)."),
     )
+
+
+def slot_data(slot: MeetingSlot, fair: TradeFair) -> dict:
+    """A slot in UTC and in the fair's local time (see ``SlotSerializer``)."""
+    return {
+        "id": slot.pk,
+        "starts_at": serializers.DateTimeField().to_representation(slot.starts_at),
+        "ends_at": serializers.DateTimeField().to_representation(slot.ends_at),
+        "local_starts_at": fair.local(slot.starts_at).isoformat(),
+        "local_ends_at": fair.local(slot.ends_at).isoformat(),
+        "local_text": fair.local_text(slot.starts_at),
+        "time_zone": fair.time_zone,
+    }
+
+
+class SlotSerializer(serializers.Serializer):
+    """A slot in UTC and in the fair's local time (reads ``slot.pavilion.fair``)."""
+
+    id = serializers.IntegerField()
+    starts_at = serializers.DateTimeField(help_text=_("UTC."))
+    ends_at = serializers.DateTimeField(help_text=_("UTC."))
+    local_starts_at = serializers.CharField(
+        help_text=_("The fair's wall-clock time with its UTC offset (ISO 8601).")
+    )
+    local_ends_at = serializers.CharField()
+    local_text = serializers.CharField(help_text=_("For people, e.g. 2027-11-15 10:00 CET."))
+    time_zone = serializers.CharField(help_text=_("The fair's IANA time zone."))
+
+    def to_representation(self, slot):
+        return slot_data(slot, slot.pavilion.fair)
+
+
+class SlotGenerationSerializer(serializers.Serializer):
+    created = serializers.IntegerField(help_text=_("Slots added from the timetable."))
+    removed = serializers.IntegerField(help_text=_("Slots the timetable no longer has, removed."))
+    kept = serializers.IntegerField(
+        help_text=_(
+            "Slots the timetable no longer has, kept because interpreters or meetings use them."
+        )
+    )
+    total = serializers.IntegerField(help_text=_("Slots the timetable gives."))
+
+
+class InterpreterSerializer(serializers.ModelSerializer):
+    """An interpreter of a pavilion, as its organisers see it."""
+
+    # Plain text: an interpreter without an address has "", which is no email format.
+    email = serializers.CharField(read_only=True, help_text=_("Empty when not known."))
+    languages = LanguageSerializer(many=True, read_only=True)
+    available_slots = serializers.PrimaryKeyRelatedField(
+        many=True,
+        read_only=True,
+        help_text=_(
+            "Ids of the slots in which the interpreter is free (see the pavilion's slots)."
+        ),
+    )
+
+    class Meta:
+        model = Interpreter
+        fields = ["id", "pavilion", "name", "email", "languages", "available_slots"]
+        read_only_fields = fields
+
+
+class InterpreterChangeSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=200)
+    email = serializers.EmailField(required=False, allow_blank=True, default="")
+    languages = serializers.PrimaryKeyRelatedField(
+        many=True,
+        queryset=Language.objects.all(),
+        help_text=_("Ids from /api/v1/languages/: every language the interpreter works in."),
+    )
+    available_slots = serializers.PrimaryKeyRelatedField(
+        many=True,
+        queryset=MeetingSlot.objects.all(),
+        required=False,
+        default=list,
+        help_text=_("Ids of the pavilion's slots in which the interpreter is free."),
+    )
+
+
+class InterpreterCreateSerializer(InterpreterChangeSerializer):
+    pavilion = serializers.PrimaryKeyRelatedField(queryset=Pavilion.objects.select_related("fair"))
+
+
+class PavilionBuyerSerializer(serializers.ModelSerializer):
+    """A registered buyer as the pavilion's exhibitors see it: the public profile only."""
+
+    country = NamedMarketSerializer(read_only=True)
+    sectors = NamedSectorSerializer(many=True, read_only=True)
+    website = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = ForeignBuyer
+        fields = [
+            "id",
+            "name",
+            "country",
+            "city",
+            "buyer_type",
+            "order_size",
+            "sourcing_needs",
+            "sectors",
+            "website",
+        ]
+        read_only_fields = fields

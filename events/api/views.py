@@ -1,10 +1,12 @@
-"""Fairs, pavilions, the public catalogue, applications and buyer registrations.
+"""Fairs, pavilions, the public catalogue, applications, buyer registrations, a pavilion's
+slots, its buyers and its interpreters.
 
 Fairs, pavilions and each pavilion's accepted exhibitors (public fields only) are the public
-catalogue anyone may read; registrations follow ``events.access`` and writes call
-``events.services``.
+catalogue anyone may read; registrations follow ``events.access``, a pavilion's buyers
+``companies.access``, and writes call ``events.services``.
 """
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
@@ -12,23 +14,40 @@ from rest_framework import generics, mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from companies.access import browses_buyers_of, pavilion_buyers_visible_to
 from companies.api.permissions import (
     ApiView,
     ReadAnonymously,
     require,
     require_buyer_staff,
+    require_organiser,
     require_sme_staff,
 )
 from companies.api.views import ID_PATTERN
+from companies.models import ForeignBuyer
+from config.api_errors import Conflict
 from events import services
-from events.access import buyer_registrations_visible_to, exhibitor_registrations_visible_to
-from events.models import ExhibitorRegistration, Pavilion, RegistrationStatus, TradeFair
+from events.access import (
+    buyer_registrations_visible_to,
+    exhibitor_registrations_visible_to,
+    interpreters_visible_to,
+)
+from events.models import (
+    ExhibitorRegistration,
+    MeetingSlot,
+    Pavilion,
+    RegistrationStatus,
+    TradeFair,
+)
 
 from .filters import (
     BuyerRegistrationFilter,
     CatalogueFilter,
     ExhibitorRegistrationFilter,
+    InterpreterFilter,
+    PavilionBuyerFilter,
     PavilionFilter,
+    SlotFilter,
     TradeFairFilter,
 )
 from .serializers import (
@@ -38,7 +57,13 @@ from .serializers import (
     ExhibitorApplySerializer,
     ExhibitorDecisionSerializer,
     ExhibitorRegistrationSerializer,
+    InterpreterChangeSerializer,
+    InterpreterCreateSerializer,
+    InterpreterSerializer,
+    PavilionBuyerSerializer,
     PavilionSerializer,
+    SlotGenerationSerializer,
+    SlotSerializer,
     TradeFairSerializer,
 )
 
@@ -230,3 +255,164 @@ class BuyerRegistrationViewSet(
         return Response(
             BuyerRegistrationSerializer(registration).data, status=status.HTTP_201_CREATED
         )
+
+
+def _pavilion(pavilion_id) -> Pavilion:
+    return get_object_or_404(Pavilion.objects.select_related("fair"), pk=pavilion_id)
+
+
+@extend_schema(
+    summary="A pavilion's meeting slots, in UTC and the fair's local time",
+    description="Generated from the pavilion's daily timetable; use their ids to move meetings, "
+    "mark participants unavailable or say when interpreters are free.",
+    tags=["slots"],
+)
+class SlotListView(ApiView, generics.ListAPIView):
+    serializer_class = SlotSerializer
+    filterset_class = SlotFilter
+    ordering_fields = ["starts_at"]
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return MeetingSlot.objects.none()
+        self.pavilion = _pavilion(self.kwargs["pavilion_id"])
+        return self.pavilion.slots.select_related("pavilion__fair").order_by("starts_at", "pk")
+
+
+@extend_schema(
+    request=None,
+    responses={200: SlotGenerationSerializer},
+    summary="Generate a pavilion's meeting slots from its timetable (organisers)",
+    description="Adds the missing slots; removes those the timetable no longer has unless "
+    "interpreters or meetings use them (those are kept and counted). Running it twice changes "
+    "nothing.",
+    tags=["slots"],
+)
+class SlotGenerateView(ApiView, generics.GenericAPIView):
+    serializer_class = SlotGenerationSerializer
+
+    def post(self, request, pavilion_id: int):
+        pavilion = _pavilion(pavilion_id)
+        require(
+            self.actor.organises(pavilion.pk),
+            _("Only an organiser of this pavilion can generate its slots."),
+        )
+        counts = services.meeting_slots_generate(pavilion=pavilion)
+        return Response(SlotGenerationSerializer(counts).data)
+
+
+@extend_schema(
+    summary="A pavilion's registered buyers (public profile)",
+    description="For the pavilion's accepted exhibitors, to plan whom to ask for a meeting, and "
+    "its organisers. Public fields only: never contact emails or members.",
+    tags=["catalogue"],
+)
+class PavilionBuyerListView(ApiView, generics.ListAPIView):
+    serializer_class = PavilionBuyerSerializer
+    filterset_class = PavilionBuyerFilter
+    ordering_fields = ["name", "city"]
+    search_fields = ["name", "city", "sourcing_needs"]
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return ForeignBuyer.objects.none()
+        pavilion = _pavilion(self.kwargs["pavilion_id"])
+        require(
+            browses_buyers_of(self.actor, pavilion.pk),
+            _("Only exhibitors accepted at this pavilion and its organisers can list its buyers."),
+        )
+        return (
+            pavilion_buyers_visible_to(self.actor, pavilion.pk)
+            .select_related("country")
+            .prefetch_related("sectors")
+            .order_by("name", "pk")
+        )
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Interpreters of your pavilions (organisers)"),
+    retrieve=extend_schema(summary="An interpreter"),
+    create=extend_schema(
+        request=InterpreterCreateSerializer,
+        responses={201: InterpreterSerializer},
+        summary="Add an interpreter to a pavilion",
+        description="With the languages they work in and the slots in which they are free.",
+    ),
+    partial_update=extend_schema(
+        request=InterpreterChangeSerializer,
+        responses={200: InterpreterSerializer},
+        summary="Change an interpreter",
+        description="Given lists replace the interpreter's languages or slots. Refused, naming "
+        "the meeting, when a scheduled meeting relies on a slot or language taken away.",
+    ),
+    destroy=extend_schema(
+        summary="Remove an interpreter",
+        description="Refused with 409 while meetings name the interpreter.",
+    ),
+)
+@extend_schema(tags=["interpreters"])
+class InterpreterViewSet(
+    ApiView,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    mixins.DestroyModelMixin,
+    viewsets.GenericViewSet,
+):
+    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
+    serializer_class = InterpreterSerializer
+    filterset_class = InterpreterFilter
+    lookup_value_regex = ID_PATTERN
+    ordering_fields = ["name"]
+    search_fields = ["name", "email"]
+    error_statuses = {"destroy": (409,)}
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        require_organiser(self.actor, _("Only organisers manage interpreters."))
+
+    def get_queryset(self):
+        return (
+            interpreters_visible_to(self.actor)
+            .prefetch_related("languages", "available_slots")
+            .order_by("pavilion_id", "name", "pk")
+        )
+
+    def _fresh(self, interpreter):
+        return InterpreterSerializer(self.get_queryset().get(pk=interpreter.pk)).data
+
+    def create(self, request, *args, **kwargs):
+        serializer = InterpreterCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        require(
+            self.actor.organises(data["pavilion"].pk),
+            _("Only an organiser of this pavilion can add its interpreters."),
+        )
+        interpreter = services.interpreter_save(**data)
+        return Response(self._fresh(interpreter), status=status.HTTP_201_CREATED)
+
+    def partial_update(self, request, *args, **kwargs):
+        interpreter = self.get_object()
+        serializer = InterpreterChangeSerializer(data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        data = {
+            "name": interpreter.name,
+            "email": interpreter.email,
+            "languages": list(interpreter.languages.all()),
+            "available_slots": list(interpreter.available_slots.all()),
+            **serializer.validated_data,
+        }
+        interpreter = services.interpreter_save(
+            interpreter=interpreter, pavilion=interpreter.pavilion, **data
+        )
+        return Response(self._fresh(interpreter))
+
+    def destroy(self, request, *args, **kwargs):
+        interpreter = self.get_object()
+        try:
+            services.interpreter_delete(interpreter=interpreter)
+        except DjangoValidationError as error:
+            raise Conflict(" ".join(error.messages)) from None
+        return Response(status=status.HTTP_204_NO_CONTENT)

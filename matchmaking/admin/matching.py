@@ -1,5 +1,6 @@
 """The organiser's matchmaking admin: weights, wishes, runs with live progress, proposals."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
@@ -64,8 +65,28 @@ class MatchingSettingsAdmin(PavilionScopedAdmin):
         return TemplateResponse(request, "admin/matchmaking/weights.html", context)
 
 
+class PairWishForm(forms.ModelForm):
+    """Checks the pair with the service's own rule, so the error lands on its field."""
+
+    class Meta:
+        model = PairWish
+        fields = ["pavilion", "sme", "buyer", "kind"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("pavilion") and cleaned.get("sme") and cleaned.get("buyer"):
+            try:
+                services.pair_wish_check(
+                    pavilion=cleaned["pavilion"], sme=cleaned["sme"], buyer=cleaned["buyer"]
+                )
+            except ValidationError as error:
+                self._update_errors(error)
+        return cleaned
+
+
 @admin.register(PairWish)
 class PairWishAdmin(PavilionScopedAdmin):
+    form = PairWishForm
     list_display = ["sme", "buyer", "kind", "pavilion", "created_by", "created_at"]
     list_filter = ["kind", "pavilion"]
     search_fields = ["sme__name_en", "sme__name_ja", "buyer__name"]
@@ -78,6 +99,13 @@ class PairWishAdmin(PavilionScopedAdmin):
             pavilion=obj.pavilion, sme=obj.sme, buyer=obj.buyer, kind=obj.kind, by=request.user
         )
         obj.__dict__.update(wish.__dict__)
+
+    def delete_model(self, request, obj):
+        services.pair_wish_remove(wish=obj)
+
+    def delete_queryset(self, request, queryset):
+        for wish in queryset:
+            services.pair_wish_remove(wish=wish)
 
 
 class JobRunAdmin(PavilionScopedAdmin):

@@ -355,24 +355,49 @@ class MeetingAdmin(FairTimeZoneAdmin, PavilionScopedAdmin):
         return response
 
 
+class ParticipantUnavailabilityForm(forms.ModelForm):
+    """Checks the mark with the service's own rules, so errors land on their fields."""
+
+    class Meta:
+        model = ParticipantUnavailability
+        fields = ["pavilion", "sme", "buyer", "slot", "note"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("pavilion") and cleaned.get("slot"):
+            try:
+                services.participant_unavailability_check(
+                    pavilion=cleaned["pavilion"],
+                    slot=cleaned["slot"],
+                    sme=cleaned.get("sme"),
+                    buyer=cleaned.get("buyer"),
+                    unavailability=self.instance if self.instance.pk else None,
+                )
+            except ValidationError as error:
+                self._update_errors(error)
+        return cleaned
+
+
 @admin.register(ParticipantUnavailability)
 class ParticipantUnavailabilityAdmin(PavilionScopedAdmin):
+    form = ParticipantUnavailabilityForm
     list_display = ["slot", "sme", "buyer", "note", "pavilion"]
     list_filter = ["pavilion"]
     autocomplete_fields = ["sme", "buyer"]
     list_select_related = ["slot__pavilion__fair", "sme", "buyer", "pavilion"]
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
+        saved = services.participant_unavailability_save(
+            unavailability=obj if change else None,
+            pavilion=obj.pavilion,
+            slot=obj.slot,
+            sme=obj.sme,
+            buyer=obj.buyer,
+            note=obj.note,
+        )
+        obj.__dict__.update(saved.__dict__)
         # Nothing is unbooked: the organiser is told what the change affects, and decides.
-        affected = [
-            m
-            for m, _why in services.availability_conflicts(obj.pavilion)
-            if m.slot_id == obj.slot_id
-            and obj.sme_id in (None, m.sme_id)
-            and obj.buyer_id in (None, m.buyer_id)
-        ]
-        for meeting in affected:
+        for meeting, _why in services.unavailability_conflicts(unavailability=obj):
             url = reverse("admin:matchmaking_meeting_change", args=[meeting.pk])
             self.message_user(
                 request,
@@ -383,3 +408,10 @@ class ParticipantUnavailabilityAdmin(PavilionScopedAdmin):
                 % {"meeting": meeting, "url": url},
                 messages.WARNING,
             )
+
+    def delete_model(self, request, obj):
+        services.participant_unavailability_delete(unavailability=obj)
+
+    def delete_queryset(self, request, queryset):
+        for unavailability in queryset:
+            services.participant_unavailability_delete(unavailability=unavailability)

@@ -9,12 +9,15 @@ from matchmaking.models import (
     MeetingOutcome,
     MeetingStatus,
     OutcomeRound,
+    PairWish,
+    ParticipantUnavailability,
     Proposal,
     ProposalStatus,
     RunStatus,
     SchedulingRun,
     Side,
     TradeStage,
+    WishKind,
 )
 
 
@@ -79,3 +82,25 @@ class MatchingRunFilter(django_filters.FilterSet):
 class SchedulingRunFilter(MatchingRunFilter):
     class Meta(MatchingRunFilter.Meta):
         model = SchedulingRun
+
+
+class PairWishFilter(django_filters.FilterSet):
+    pavilion = IdFilter(field_name="pavilion")
+    sme = IdFilter(field_name="sme")
+    buyer = IdFilter(field_name="buyer")
+    kind = django_filters.ChoiceFilter(choices=WishKind.choices)
+
+    class Meta:
+        model = PairWish
+        fields = ["pavilion", "sme", "buyer", "kind"]
+
+
+class UnavailabilityFilter(django_filters.FilterSet):
+    pavilion = IdFilter(field_name="pavilion")
+    sme = IdFilter(field_name="sme")
+    buyer = IdFilter(field_name="buyer")
+    slot = IdFilter(field_name="slot")
+
+    class Meta:
+        model = ParticipantUnavailability
+        fields = ["pavilion", "sme", "buyer", "slot"]

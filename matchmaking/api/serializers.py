@@ -1,9 +1,11 @@
-"""Proposals, meetings, schedules, outcomes and runs as JSON.
+"""Proposals, meetings, schedules, outcomes, runs, wishes, weights and unavailability as JSON.
 
 Times are given twice: as UTC instants (ISO 8601) for programs, and as the fair's wall-clock time
 with its IANA zone name for people, because a fair runs in its own zone while exhibitors plan from
 Japan.
 """
+
+import dataclasses
 
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
@@ -11,16 +13,22 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from companies.models import SME, ForeignBuyer
+from events.api.serializers import SlotSerializer, slot_data
 from events.models import Interpreter, MeetingSlot, Pavilion
+from matchmaking import engine
 from matchmaking.exports import _location
+from matchmaking.forms import WEIGHT_FIELDS
 from matchmaking.models import (
     MatchingRun,
     Meeting,
     MeetingOutcome,
     OutcomeRound,
+    PairWish,
+    ParticipantUnavailability,
     Proposal,
     Side,
     TradeStage,
+    WishKind,
 )
 from matchmaking.reasons import proposal_sentence
 from matchmaking.services.scheduling import DEFAULT_TIME_LIMIT
@@ -68,33 +76,10 @@ class ProposalSerializer(serializers.ModelSerializer):
         return proposal_sentence(proposal)
 
 
-class SlotSerializer(serializers.Serializer):
-    """A slot in UTC and in the fair's local time."""
-
-    id = serializers.IntegerField()
-    starts_at = serializers.DateTimeField(help_text=_("UTC."))
-    ends_at = serializers.DateTimeField(help_text=_("UTC."))
-    local_starts_at = serializers.CharField(
-        help_text=_("The fair's wall-clock time with its UTC offset (ISO 8601).")
-    )
-    local_ends_at = serializers.CharField()
-    local_text = serializers.CharField(help_text=_("For people, e.g. 2027-11-15 10:00 CET."))
-    time_zone = serializers.CharField(help_text=_("The fair's IANA time zone."))
-
-
 def slot_payload(meeting: Meeting) -> dict | None:
     if meeting.slot is None:
         return None
-    fair, slot = meeting.pavilion.fair, meeting.slot
-    return {
-        "id": slot.pk,
-        "starts_at": serializers.DateTimeField().to_representation(slot.starts_at),
-        "ends_at": serializers.DateTimeField().to_representation(slot.ends_at),
-        "local_starts_at": fair.local(slot.starts_at).isoformat(),
-        "local_ends_at": fair.local(slot.ends_at).isoformat(),
-        "local_text": fair.local_text(slot.starts_at),
-        "time_zone": fair.time_zone,
-    }
+    return slot_data(meeting.slot, meeting.pavilion.fair)
 
 
 class MeetingSerializer(serializers.ModelSerializer):
@@ -309,3 +294,125 @@ class SchedulePublishedSerializer(serializers.Serializer):
 
 class MeetingLockSerializer(serializers.Serializer):
     locked = serializers.BooleanField(help_text="True to lock the meeting in its slot.")
+
+
+class PairWishSerializer(serializers.ModelSerializer):
+    sme = SMEBriefSerializer(read_only=True)
+    buyer = BuyerBriefSerializer(read_only=True)
+
+    class Meta:
+        model = PairWish
+        fields = ["id", "pavilion", "sme", "buyer", "kind", "created_by", "created_at"]
+        read_only_fields = fields
+
+
+class PairWishCreateSerializer(serializers.Serializer):
+    pavilion = serializers.PrimaryKeyRelatedField(queryset=Pavilion.objects.all())
+    sme = serializers.PrimaryKeyRelatedField(
+        queryset=SME.objects.all(), help_text=_("An accepted exhibitor of the pavilion.")
+    )
+    buyer = serializers.PrimaryKeyRelatedField(
+        queryset=ForeignBuyer.objects.all(), help_text=_("A buyer registered for the pavilion.")
+    )
+    kind = serializers.ChoiceField(
+        choices=WishKind.choices,
+        help_text=_(
+            "Requested and must-meet lift the pair's score; no thanks and met before force it "
+            "to 0 and withdraw an open proposal at once."
+        ),
+    )
+
+
+class FiniteFloatField(serializers.FloatField):
+    """A number; one too large for a float is invalid rather than a server error."""
+
+    def to_internal_value(self, data):
+        try:
+            return super().to_internal_value(data)
+        except OverflowError:
+            self.fail("invalid")
+
+
+def _weight_field(field: dataclasses.Field) -> serializers.Field:
+    label, help_text = WEIGHT_FIELDS[field.name]
+    options = {"required": False, "label": label, "help_text": help_text}
+    if isinstance(field.default, tuple):
+        options["help_text"] = _("Credits between 0 and 1, from the broadest level down.")
+        return serializers.ListField(child=FiniteFloatField(), max_length=10, **options)
+    if isinstance(field.default, int):
+        return serializers.IntegerField(**options)
+    return FiniteFloatField(**options)
+
+
+MatchingWeightsSerializer = serializers.SerializerMetaclass(
+    "MatchingWeightsSerializer",
+    (serializers.Serializer,),
+    {
+        "__module__": __name__,
+        "__doc__": "A pavilion's scoring weights, one field per weight; the engine checks them.",
+        "pavilion": serializers.IntegerField(read_only=True),
+        "updated_at": serializers.DateTimeField(
+            read_only=True,
+            allow_null=True,
+            help_text=_("When an organiser last saved them; null while the defaults apply."),
+        ),
+        **{field.name: _weight_field(field) for field in dataclasses.fields(engine.ScoringWeights)},
+    },
+)
+
+
+class AffectedMeetingSerializer(serializers.Serializer):
+    meeting = serializers.IntegerField(help_text=_("The meeting's id (see /api/v1/meetings/)."))
+    reason = serializers.CharField()
+
+
+class UnavailabilitySerializer(serializers.ModelSerializer):
+    sme = SMEBriefSerializer(read_only=True, allow_null=True)
+    buyer = BuyerBriefSerializer(read_only=True, allow_null=True)
+    slot = SlotSerializer(read_only=True)
+
+    class Meta:
+        model = ParticipantUnavailability
+        fields = ["id", "pavilion", "sme", "buyer", "slot", "note"]
+        read_only_fields = fields
+
+
+class UnavailabilityChangedSerializer(UnavailabilitySerializer):
+    affected_meetings = AffectedMeetingSerializer(
+        many=True,
+        read_only=True,
+        help_text=_(
+            "Scheduled meetings of the participant in this slot. They stay booked until an "
+            "organiser moves or cancels them."
+        ),
+    )
+
+    class Meta(UnavailabilitySerializer.Meta):
+        fields = [*UnavailabilitySerializer.Meta.fields, "affected_meetings"]
+        read_only_fields = fields
+
+
+class UnavailabilityChangeSerializer(serializers.Serializer):
+    sme = serializers.PrimaryKeyRelatedField(
+        queryset=SME.objects.all(),
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text=_("The unavailable exhibitor; or name the buyer instead."),
+    )
+    buyer = serializers.PrimaryKeyRelatedField(
+        queryset=ForeignBuyer.objects.all(),
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text=_("The unavailable buyer; or name the exhibitor instead."),
+    )
+    slot = serializers.PrimaryKeyRelatedField(
+        queryset=MeetingSlot.objects.select_related("pavilion__fair"),
+        help_text=_("A slot of the pavilion (see its slots)."),
+    )
+    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
+
+
+class UnavailabilityCreateSerializer(UnavailabilityChangeSerializer):
+    pavilion = serializers.PrimaryKeyRelatedField(queryset=Pavilion.objects.select_related("fair"))

@@ -4,6 +4,12 @@ from django.core.exceptions import ValidationError
 
 from matchmaking import engine
 
+from .availability import (
+    participant_unavailability_check,
+    participant_unavailability_delete,
+    participant_unavailability_save,
+    unavailability_conflicts,
+)
 from .matching import (
     WEIGHT_ERRORS,
     matching_run_execute,
@@ -18,6 +24,8 @@ from .matching import (
     matching_settings_update,
     matching_weights_clean,
     pair_wish_add,
+    pair_wish_check,
+    pair_wish_remove,
     proposal_decide,
     proposals_store,
 )
@@ -82,6 +90,11 @@ __all__ = [
     "meetings_expire",
     "meetings_remind",
     "pair_wish_add",
+    "pair_wish_check",
+    "pair_wish_remove",
+    "participant_unavailability_check",
+    "participant_unavailability_delete",
+    "participant_unavailability_save",
     "placement_violations",
     "proposal_decide",
     "proposals_store",
@@ -91,4 +104,5 @@ __all__ = [
     "scheduling_instance",
     "scheduling_run_execute",
     "scheduling_run_request",
+    "unavailability_conflicts",
 ]

@@ -16,7 +16,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from events.models import Pavilion
+from events.models import (
+    BuyerRegistration,
+    BuyerRegistrationStatus,
+    ExhibitorRegistration,
+    Pavilion,
+    RegistrationStatus,
+)
 from matchmaking import engine
 
 from .. import selectors
@@ -78,9 +84,39 @@ def matching_settings_update(*, pavilion: Pavilion, weights: dict) -> MatchingSe
     return settings
 
 
+def pair_wish_check(*, pavilion: Pavilion, sme, buyer) -> None:
+    """Raise, keyed by field, unless the pair takes part in the pavilion: the SME an accepted
+    exhibitor, the buyer registered. Wishes about anyone else could never be scored."""
+    errors = {}
+    exhibits = ExhibitorRegistration.objects.filter(
+        pavilion=pavilion, sme=sme, status=RegistrationStatus.ACCEPTED
+    )
+    if not exhibits.exists():
+        errors["sme"] = _("%(sme)s is not an accepted exhibitor of %(pavilion)s.") % {
+            "sme": sme,
+            "pavilion": pavilion,
+        }
+    registered = BuyerRegistration.objects.filter(
+        pavilion=pavilion, buyer=buyer, status=BuyerRegistrationStatus.REGISTERED
+    )
+    if not registered.exists():
+        errors["buyer"] = _("%(buyer)s is not registered for %(pavilion)s.") % {
+            "buyer": buyer,
+            "pavilion": pavilion,
+        }
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
 def pair_wish_add(*, pavilion: Pavilion, sme, buyer, kind: str, by=None) -> PairWish:
-    """Record a wish about a pair. Side effects: "no thanks" and "met before" also withdraw an
-    open proposal for the pair at once, so it disappears before the next run."""
+    """Record a wish about a pair of the pavilion (adding the same wish again changes nothing).
+
+    Side effects: "no thanks" and "met before" also withdraw an open proposal for the pair at
+    once, so it disappears before the next run. Refused, keyed by field, for a pair that does not
+    take part in the pavilion (see ``pair_wish_check``).
+    """
+    pair_wish_check(pavilion=pavilion, sme=sme, buyer=buyer)
     wish, _created = PairWish.objects.get_or_create(
         pavilion=pavilion, sme=sme, buyer=buyer, kind=kind, defaults={"created_by": by}
     )
@@ -89,6 +125,12 @@ def pair_wish_add(*, pavilion: Pavilion, sme, buyer, kind: str, by=None) -> Pair
             pavilion=pavilion, sme=sme, buyer=buyer, status=ProposalStatus.OPEN
         ).delete()
     return wish
+
+
+def pair_wish_remove(*, wish: PairWish) -> None:
+    """Forget a wish. The next run scores the pair without it; a proposal that a "no thanks"
+    withdrew comes back only if that run chooses the pair again."""
+    wish.delete()
 
 
 def matching_run_request(

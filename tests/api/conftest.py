@@ -13,9 +13,9 @@ from companies.factories import ForeignBuyerFactory, LanguageFactory, SMEFactory
 from companies.models import Membership
 from events import services as event_services
 from events.factories import ExhibitorRegistrationFactory, OrganisingOfficeFactory, PavilionFactory
-from events.models import MeetingSlot
+from events.models import Interpreter, MeetingSlot
 from matchmaking import services
-from matchmaking.models import MatchingRun, Meeting, Proposal
+from matchmaking.models import MatchingRun, Meeting, PairWish, ParticipantUnavailability, Proposal
 
 PASSWORD = "pw-for-tests"
 
@@ -39,6 +39,7 @@ class World:
 
     def __init__(self, make_organiser):
         japanese, english = LanguageFactory(code="ja"), LanguageFactory(code="en", name_en="En")
+        self.japanese, self.english = japanese, english
         self.office, self.other_office = OrganisingOfficeFactory(), OrganisingOfficeFactory()
         self.pavilion = PavilionFactory(organiser=self.office)
         self.other_pavilion = PavilionFactory(organiser=self.other_office)
@@ -128,6 +129,27 @@ class World:
     @cached_property
     def matching_run(self) -> MatchingRun:
         return services.matching_run_request(pavilion=self.pavilion, queue=False)
+
+    @cached_property
+    def wish(self) -> PairWish:
+        return services.pair_wish_add(
+            pavilion=self.pavilion, sme=self.sme, buyer=self.buyer, kind="must_meet"
+        )
+
+    @cached_property
+    def interpreter(self) -> Interpreter:
+        return event_services.interpreter_save(
+            pavilion=self.pavilion,
+            name="Aiko Mori",
+            languages=[self.japanese, self.english],
+            available_slots=[self.slot],
+        )
+
+    @cached_property
+    def unavailability(self) -> ParticipantUnavailability:
+        return services.participant_unavailability_save(
+            pavilion=self.pavilion, buyer=self.buyer, slot=self.slot
+        )
 
 
 @pytest.fixture

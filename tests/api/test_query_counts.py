@@ -23,7 +23,15 @@ from events.factories import (
     TradeFairFactory,
 )
 from events.models import BuyerAttendanceDay, BuyerRegistration, MeetingSlot
-from matchmaking.models import MatchingRun, Meeting, MeetingOutcome, Proposal, SchedulingRun
+from matchmaking.models import (
+    MatchingRun,
+    Meeting,
+    MeetingOutcome,
+    PairWish,
+    ParticipantUnavailability,
+    Proposal,
+    SchedulingRun,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -135,6 +143,35 @@ class Items:
     def scheduling_runs(self, i):
         SchedulingRun.objects.create(pavilion=self.pavilion, status="done")
 
+    def _slot(self, i):
+        return MeetingSlot.objects.create(
+            pavilion=self.pavilion,
+            starts_at=self.start + timedelta(minutes=30 * i),
+            ends_at=self.start + timedelta(minutes=30 * i + 30),
+        )
+
+    def slots(self, i):
+        self._slot(i)
+
+    def pavilion_buyers(self, i):
+        buyer = self._profile(ForeignBuyerFactory(), ("sectors", self.sector))
+        BuyerRegistration.objects.create(pavilion=self.pavilion, buyer=buyer)
+
+    def wishes(self, i):
+        PairWish.objects.create(
+            pavilion=self.pavilion, sme=self.sme, buyer=ForeignBuyerFactory(), kind="must_meet"
+        )
+
+    def interpreters(self, i):
+        interpreter = InterpreterFactory(pavilion=self.pavilion)
+        interpreter.languages.add(self.language)
+        interpreter.available_slots.add(self._slot(i))
+
+    def unavailabilities(self, i):
+        ParticipantUnavailability.objects.create(
+            pavilion=self.pavilion, buyer=ForeignBuyerFactory(), slot=self._slot(i)
+        )
+
 
 LISTS = {
     "smes": "/api/v1/smes/",
@@ -154,6 +191,11 @@ LISTS = {
     "outcomes": "/api/v1/outcomes/",
     "matching_runs": "/api/v1/matching-runs/",
     "scheduling_runs": "/api/v1/scheduling-runs/",
+    "slots": "/api/v1/pavilions/{pavilion}/slots/",
+    "pavilion_buyers": "/api/v1/pavilions/{pavilion}/buyers/",
+    "wishes": "/api/v1/wishes/",
+    "interpreters": "/api/v1/interpreters/",
+    "unavailabilities": "/api/v1/unavailabilities/",
 }
 
 

@@ -79,6 +79,9 @@ def test_schemathesis_finds_no_server_error_and_no_schema_violation(world, wsgi_
         "/api/v1/proposals/": world.proposal.pk,
         "/api/v1/meetings/": world.meeting.pk,
         "/api/v1/matching-runs/": world.matching_run.pk,
+        "/api/v1/wishes/": world.wish.pk,
+        "/api/v1/interpreters/": world.interpreter.pk,
+        "/api/v1/unavailabilities/": world.unavailability.pk,
     }
     operations = [result.ok() for result in schema.get_all_operations()]
 

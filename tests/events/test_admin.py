@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from companies.factories import ForeignBuyerFactory, SMEFactory
+from companies.factories import ForeignBuyerFactory, LanguageFactory, SMEFactory
 from events import services
 from events.factories import (
     BuyerRegistrationFactory,
@@ -13,7 +13,7 @@ from events.factories import (
     OrganisingOfficeFactory,
     PavilionFactory,
 )
-from events.models import ExhibitorRegistration, RegistrationStatus
+from events.models import ExhibitorRegistration, Interpreter, RegistrationStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -280,3 +280,42 @@ def test_registration_list_shows_times_in_the_fair_time_zone(client, two_pavilio
     client.force_login(two_pavilions["organiser_a"])
     content = client.get(admin_url(ExhibitorRegistration)).content.decode()
     assert "2027-01-10 10:00 CET" in content
+
+
+def test_interpreter_admin_saves_through_the_service(client, two_pavilions):
+    japanese = LanguageFactory(code="ja")
+    client.force_login(two_pavilions["organiser_a"])
+    pavilion = two_pavilions["pavilion_a"]
+    form = {"pavilion": pavilion.pk, "name": " Aiko Mori ", "email": "", "languages": [japanese.pk]}
+    response = client.post(admin_url(Interpreter, "add"), form)
+    assert response.status_code == 302
+    interpreter = Interpreter.objects.get(pavilion=pavilion)
+    assert interpreter.name == "Aiko Mori"
+    assert list(interpreter.languages.all()) == [japanese]
+    services.meeting_slots_generate(pavilion=pavilion)
+    slot = pavilion.slots.first()
+    response = client.post(
+        admin_url(Interpreter, "change", interpreter.pk),
+        {**form, "name": "Aiko Mori", "available_slots": [slot.pk]},
+    )
+    assert response.status_code == 302
+    assert list(interpreter.available_slots.all()) == [slot]
+
+
+def test_interpreter_admin_shows_a_taken_name_on_its_field(client, two_pavilions):
+    pavilion = two_pavilions["pavilion_a"]
+    InterpreterFactory(pavilion=pavilion, name="Aiko Mori")
+    client.force_login(two_pavilions["organiser_a"])
+    response = client.post(
+        admin_url(Interpreter, "add"),
+        {"pavilion": pavilion.pk, "name": "Ken", "languages": []},
+    )
+    assert response.status_code == 200
+    assert "languages" in response.context["adminform"].form.errors
+    response = client.post(
+        admin_url(Interpreter, "add"),
+        {"pavilion": pavilion.pk, "name": "Aiko Mori", "languages": [LanguageFactory().pk]},
+    )
+    assert response.status_code == 200
+    assert "already has an interpreter named" in str(response.context["adminform"].form.errors)
+    assert pavilion.interpreters.count() == 1

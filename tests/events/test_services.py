@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from companies.choices import ExportExperience, IndustryClass
-from companies.factories import ForeignBuyerFactory, SMEFactory
+from companies.factories import ForeignBuyerFactory, LanguageFactory, SMEFactory
 from events import services
 from events.factories import (
     ExhibitorRegistrationFactory,
@@ -14,6 +14,7 @@ from events.factories import (
     TradeFairFactory,
 )
 from events.models import ExhibitorRegistration, RegistrationStatus, TimetableBreak
+from matchmaking.models import Meeting
 
 pytestmark = pytest.mark.django_db
 
@@ -265,3 +266,111 @@ def test_slot_regeneration_keeps_slots_an_interpreter_is_booked_in():
     # Four fair days lose their 11:00 and 11:30 slots; only the booked one stays.
     assert (counts["removed"], counts["kept"]) == (7, 1)
     assert pavilion.slots.filter(pk=last.pk).exists()
+
+
+def test_slot_regeneration_keeps_slots_a_meeting_is_booked_in():
+    pavilion = PavilionFactory(meeting_day_ends=time(12, 0))
+    services.meeting_slots_generate(pavilion=pavilion)
+    last = pavilion.slots.last()
+    Meeting.objects.create(
+        pavilion=pavilion,
+        sme=SMEFactory(),
+        buyer=ForeignBuyerFactory(),
+        requested_by_side="organiser",
+        status="scheduled",
+        slot=last,
+    )
+    pavilion.meeting_day_ends = time(11, 30)
+    pavilion.save()
+    counts = services.meeting_slots_generate(pavilion=pavilion)
+    assert (counts["removed"], counts["kept"]) == (3, 1)
+    assert pavilion.slots.filter(pk=last.pk).exists()
+
+
+@pytest.fixture
+def interpreting():
+    """A pavilion with its slots, and the two languages an interpreter works in."""
+    pavilion = PavilionFactory(meeting_day_ends=time(11, 0))
+    services.meeting_slots_generate(pavilion=pavilion)
+    return {
+        "pavilion": pavilion,
+        "languages": [LanguageFactory(code="ja"), LanguageFactory(code="en", name_en="English")],
+        "slots": list(pavilion.slots.all()),
+    }
+
+
+def test_an_interpreter_is_saved_with_languages_and_slots(interpreting):
+    interpreter = services.interpreter_save(
+        pavilion=interpreting["pavilion"],
+        name="  Aiko Mori ",
+        languages=interpreting["languages"],
+        available_slots=interpreting["slots"][:2],
+    )
+    assert interpreter.name == "Aiko Mori"
+    assert {language.code for language in interpreter.languages.all()} == {"ja", "en"}
+    assert list(interpreter.available_slots.all()) == interpreting["slots"][:2]
+    services.interpreter_save(
+        interpreter=interpreter,
+        pavilion=interpreting["pavilion"],
+        name="Aiko Mori",
+        languages=interpreting["languages"][:1],
+    )
+    assert interpreter.available_slots.count() == 0
+    assert interpreter.languages.count() == 1
+
+
+@pytest.mark.parametrize("problem", ["name", "languages", "available_slots"])
+def test_an_interpreter_is_refused_with_the_field_named(interpreting, problem):
+    pavilion = interpreting["pavilion"]
+    InterpreterFactory(pavilion=pavilion, name="Aiko Mori")
+    elsewhere = PavilionFactory()
+    services.meeting_slots_generate(pavilion=elsewhere)
+    fields = {
+        "name": "Ken Sato",
+        "languages": interpreting["languages"],
+        "available_slots": interpreting["slots"],
+    }
+    fields[problem] = {
+        "name": "Aiko Mori",
+        "languages": [],
+        "available_slots": [elsewhere.slots.first()],
+    }[problem]
+    with pytest.raises(ValidationError) as error:
+        services.interpreter_save(pavilion=pavilion, **fields)
+    assert list(error.value.message_dict) == [problem]
+    assert list(pavilion.interpreters.values_list("name", flat=True)) == ["Aiko Mori"]
+
+
+def test_an_interpreter_booked_in_a_meeting_keeps_that_slot_and_stays(interpreting):
+    pavilion, slot = interpreting["pavilion"], interpreting["slots"][0]
+    interpreter = services.interpreter_save(
+        pavilion=pavilion, name="Aiko", languages=interpreting["languages"], available_slots=[slot]
+    )
+    Meeting.objects.create(
+        pavilion=pavilion,
+        sme=SMEFactory(),
+        buyer=ForeignBuyerFactory(),
+        requested_by_side="organiser",
+        status="scheduled",
+        slot=slot,
+        interpreter=interpreter,
+        interpreter_languages="ja-en",
+    )
+    with pytest.raises(ValidationError) as error:
+        services.interpreter_save(
+            interpreter=interpreter,
+            pavilion=pavilion,
+            name="Aiko",
+            languages=interpreting["languages"][:1],
+            available_slots=[],
+        )
+    assert set(error.value.message_dict) == {"available_slots", "languages"}
+    with pytest.raises(ValidationError, match="is named in 1 meetings"):
+        services.interpreter_delete(interpreter=interpreter)
+    assert list(interpreter.available_slots.all()) == [slot]
+
+
+def test_an_interpreter_without_meetings_is_removed(interpreting):
+    interpreter = InterpreterFactory(pavilion=interpreting["pavilion"])
+    services.interpreter_delete(interpreter=interpreter)
+    assert not interpreting["pavilion"].interpreters.exists()

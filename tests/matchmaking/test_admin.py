@@ -2,9 +2,10 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from companies.factories import SMEFactory
 from events.factories import OrganisingOfficeFactory, PavilionFactory
 from matchmaking import services
-from matchmaking.models import MatchingRun, MatchingSettings, Proposal, RunStatus
+from matchmaking.models import MatchingRun, MatchingSettings, PairWish, Proposal, RunStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -114,3 +115,25 @@ def test_command_names_an_unknown_pavilion(db):
 
     with pytest.raises(CommandError, match="No pavilion has the id 999"):
         call_command("run_matchmaking", 999, "--here")
+
+
+def test_wish_admin_refuses_a_pair_outside_the_pavilion_on_its_field(
+    client, organiser, small_pavilion
+):
+    pavilion = small_pavilion["pavilion"]
+    client.force_login(organiser)
+    url = reverse("admin:matchmaking_pairwish_add")
+    form = {"pavilion": pavilion.pk, "buyer": small_pavilion["buyers"][0].pk, "kind": "no_thanks"}
+    response = client.post(url, {**form, "sme": SMEFactory().pk})
+    assert response.status_code == 200
+    assert "is not an accepted exhibitor" in str(response.context["adminform"].form.errors["sme"])
+    assert not PairWish.objects.exists()
+    response = client.post(url, {**form, "sme": small_pavilion["smes"][0].pk})
+    assert response.status_code == 302
+    wish = PairWish.objects.get()
+    assert wish.created_by == organiser
+    response = client.post(
+        reverse("admin:matchmaking_pairwish_delete", args=[wish.pk]), {"post": "yes"}
+    )
+    assert response.status_code == 302
+    assert not PairWish.objects.exists()

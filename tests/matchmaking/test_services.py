@@ -227,3 +227,23 @@ def test_engine_weights_all_have_form_labels():
 
     names = {f.name for f in dataclasses.fields(engine.ScoringWeights)}
     assert names == set(WEIGHT_FIELDS)
+
+
+def test_a_wish_about_a_pair_outside_the_pavilion_is_refused(small_pavilion):
+    pavilion = small_pavilion["pavilion"]
+    with pytest.raises(ValidationError) as error:
+        services.pair_wish_add(
+            pavilion=pavilion, sme=SMEFactory(), buyer=ForeignBuyerFactory(), kind="must_meet"
+        )
+    assert set(error.value.message_dict) == {"sme", "buyer"}
+    assert not PairWish.objects.exists()
+
+
+def test_a_wish_is_recorded_once_and_forgotten(small_pavilion):
+    pavilion = small_pavilion["pavilion"]
+    sme, buyer = small_pavilion["smes"][0], small_pavilion["buyers"][0]
+    first = services.pair_wish_add(pavilion=pavilion, sme=sme, buyer=buyer, kind="must_meet")
+    again = services.pair_wish_add(pavilion=pavilion, sme=sme, buyer=buyer, kind="must_meet")
+    assert first.pk == again.pk
+    services.pair_wish_remove(wish=first)
+    assert not PairWish.objects.exists()
