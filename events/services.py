@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from companies.eligibility import sme_eligibility
 from companies.models import SME, ForeignBuyer
@@ -475,9 +476,12 @@ def interpreter_delete(*, interpreter: Interpreter) -> None:
     count = interpreter.meetings.count()
     if count:
         raise ValidationError(
-            _(
+            ngettext(
+                "%(name)s is named in %(count)s meeting; give it another interpreter first if "
+                "it is scheduled. An interpreter of past meetings stays on record.",
                 "%(name)s is named in %(count)s meetings; give the scheduled ones another "
-                "interpreter first. An interpreter of past meetings stays on record."
+                "interpreter first. An interpreter of past meetings stays on record.",
+                count,
             )
             % {"name": interpreter.name, "count": count}
         )

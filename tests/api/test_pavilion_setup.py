@@ -183,7 +183,7 @@ def test_an_interpreter_named_in_meetings_is_not_removed(world):
     interpreter, _meeting = booked_interpreter(world)
     response = world.client("organiser").delete(f"{V1}/interpreters/{interpreter.pk}/")
     error = error_of(response, 409)
-    assert "is named in 1 meetings" in error["message"]
+    assert "is named in 1 meeting;" in error["message"]
     assert Interpreter.objects.filter(pk=interpreter.pk).exists()
 
 

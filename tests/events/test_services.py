@@ -365,7 +365,7 @@ def test_an_interpreter_booked_in_a_meeting_keeps_that_slot_and_stays(interpreti
             available_slots=[],
         )
     assert set(error.value.message_dict) == {"available_slots", "languages"}
-    with pytest.raises(ValidationError, match="is named in 1 meetings"):
+    with pytest.raises(ValidationError, match="is named in 1 meeting;"):
         services.interpreter_delete(interpreter=interpreter)
     assert list(interpreter.available_slots.all()) == [slot]
 
