@@ -40,6 +40,21 @@ from .serializers import (
 ID_PATTERN = r"[0-9]{1,18}"
 
 
+class RecordViewSet(
+    ApiView,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    mixins.DestroyModelMixin,
+    viewsets.GenericViewSet,
+):
+    """List, read, create, change (PATCH only) and delete records addressed by a numeric id."""
+
+    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
+    lookup_value_regex = ID_PATTERN
+
+
 class ObtainTokenView(ApiView, APIView):
     """Exchange a username and password for an API token (throttled: scope "auth")."""
 

@@ -23,7 +23,7 @@ from companies.api.permissions import (
     require_organiser,
     require_sme_staff,
 )
-from companies.api.views import ID_PATTERN
+from companies.api.views import ID_PATTERN, RecordViewSet
 from companies.models import ForeignBuyer
 from config.api_errors import Conflict
 from events import services
@@ -351,19 +351,9 @@ class PavilionBuyerListView(ApiView, generics.ListAPIView):
     ),
 )
 @extend_schema(tags=["interpreters"])
-class InterpreterViewSet(
-    ApiView,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    mixins.DestroyModelMixin,
-    viewsets.GenericViewSet,
-):
-    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
+class InterpreterViewSet(RecordViewSet):
     serializer_class = InterpreterSerializer
     filterset_class = InterpreterFilter
-    lookup_value_regex = ID_PATTERN
     ordering_fields = ["name"]
     search_fields = ["name", "email"]
     error_statuses = {"destroy": (409,)}

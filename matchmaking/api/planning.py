@@ -12,7 +12,7 @@ from rest_framework import generics, mixins, status, viewsets
 from rest_framework.response import Response
 
 from companies.api.permissions import ApiView, require, require_organiser
-from companies.api.views import ID_PATTERN
+from companies.api.views import ID_PATTERN, RecordViewSet
 from events.models import Pavilion
 from matchmaking import selectors, services
 from matchmaking.access import unavailabilities_visible_to, wishes_visible_to
@@ -178,19 +178,9 @@ class MatchingWeightsView(ApiView, generics.GenericAPIView):
     destroy=extend_schema(summary="Make the participant available in the slot again"),
 )
 @extend_schema(tags=["schedule"])
-class UnavailabilityViewSet(
-    ApiView,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    mixins.DestroyModelMixin,
-    viewsets.GenericViewSet,
-):
-    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
+class UnavailabilityViewSet(RecordViewSet):
     serializer_class = UnavailabilitySerializer
     filterset_class = UnavailabilityFilter
-    lookup_value_regex = ID_PATTERN
     ordering_fields = ["slot__starts_at"]
 
     def initial(self, request, *args, **kwargs):
