@@ -13,12 +13,13 @@ very slowly on the published B2B instances:
 2. keep every party that stage 1 left without gaps that way, and minimise the gaps of the others;
 3. LNS on the gaps themselves with whatever time is left.
 
-On event-sized instances the whole-model solves run CP-SAT's core-guided search beside its
-LP-guided one (see CORE_SEARCH_SUBSOLVERS). Each model is built from the free
-meetings only, with fixed meetings folded into constants, so a neighbourhood costs no more than
-its own size. Gaps are encoded as MaxSAT encodings of the B2B problem do (Bofill et al., JAIR
-2022): one literal per possible gap, forced up by "busy here, free in the next slot, busy again
-later that day".
+Each model is built from the free meetings only, with fixed meetings folded into constants, so a
+neighbourhood costs no more than its own size. Gaps are encoded as MaxSAT encodings of the B2B
+problem do (Bofill et al., JAIR 2022): one literal per possible gap, forced up by "busy here,
+free in the next slot, busy again later that day".
+
+On event-sized instances an exact MaxSAT search (exact_gaps.py) races all this on the other
+core, and its schedule wins as soon as it proves it optimal (see EXACT_SEARCH_MAX_MEETINGS).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from collections.abc import Callable
 from enum import Enum
 from typing import TYPE_CHECKING
 
+from .exact_gaps import ExactGapSearch
 from .formulation import Formulation
 from .instance import Instance
 from .schedule import Placement, count_gaps, gaps_per_party
@@ -54,17 +56,16 @@ WINDOW_SLOTS = (3, 8)
 # The machine's cores. Eight time-sliced workers on the whole model (CP-SAT's portfolio) were
 # tried too: 14 of the 20 B2B instances at their optimum against 15 with two.
 WORKERS = 2
-# Which two searches run on the whole model of an event-sized instance: core-guided search (what
-# MaxSAT solvers such as the paper's do: it raises the bound by refuting sets of gap literals and
-# finds schedules that keep the rest false) beside the default LP-guided search, which follows
-# the hint. CP-SAT's own pair for two workers leaves core search out; with it, 16-18 of the 20
-# B2B instances reach the paper's optimum instead of 14-15 (runs vary: two workers race).
-# Core search pays on event-sized models (the B2B events place 125-302 meetings); at pavilion
-# scale (3,300 meetings over two days, 300-400 gaps at the start) it left more gaps than the
-# default pair (108 against 101 on one seed), so larger instances keep CP-SAT's default pair, as
-# the small neighbourhoods always do.
+# Up to this many placed meetings (an event: the B2B events place 125-302) an exact MaxSAT search
+# (exact_gaps.py) runs on one core, and CP-SAT's stage 1 and neighbourhoods on the other. RC2
+# proves optimums where CP-SAT stalls (forum-13crafb: 6 gaps in 51-54 s, where CP-SAT ended at
+# 7-10) and ends most events early, proven optimal. Stage 2 still takes both cores, with
+# CP-SAT's core-guided search beside its LP-guided one (CORE_SEARCH_SUBSOLVERS): with one worker
+# there, tic-13crafc and forumt-14crafe ended at 6/4 and 9/5 gaps instead of 5/4 and 7/5. At
+# pavilion scale (3,300 meetings over two days) the encoding is too large to finish, so CP-SAT
+# keeps both cores and its default searches throughout.
+EXACT_SEARCH_MAX_MEETINGS = 1000
 CORE_SEARCH_SUBSOLVERS = ("core", "default_lp")
-CORE_SEARCH_MAX_MEETINGS = 1000
 
 
 class Objective(Enum):
@@ -76,12 +77,29 @@ def minimise_gaps(instance: Instance, formulation: Formulation, start: Placement
                   time_limit: float, on_progress: Progress, seed: int = 0) -> Placement:
     """The same meetings as `start`, with as few gaps as found within `time_limit` seconds."""
     deadline = time.monotonic() + time_limit
+    if count_gaps(instance, start) == 0 or time_limit <= 0.1:
+        return dict(start)
+    event_sized = len(start) <= EXACT_SEARCH_MAX_MEETINGS
+    exact = ExactGapSearch(instance, formulation, start, time_limit) if event_sized else None
+    try:
+        return _search(instance, formulation, start, deadline, time_limit, on_progress, seed,
+                       exact)
+    finally:
+        if exact is not None:
+            exact.stop()
+
+
+class _Optimal(Exception):
+    """The exact search proved its schedule optimal: nothing left to search for."""
+
+
+def _search(instance: Instance, formulation: Formulation, start: Placement, deadline: float,
+            time_limit: float, on_progress: Progress, seed: int,
+            exact: ExactGapSearch | None) -> Placement:
     best, best_gaps = dict(start), count_gaps(instance, start)
-    if best_gaps == 0 or time_limit <= 0.1:
-        return best
     on_progress(0.0, f"gaps {best_gaps}")
     search = NeighbourhoodSearch(instance, formulation,
-                                 core_search=len(start) <= CORE_SEARCH_MAX_MEETINGS)
+                                 workers=WORKERS - 1 if exact is not None else WORKERS)
     everyone = set(start)
 
     def keep_if_better(found: Placement | None, stage: str) -> None:
@@ -91,42 +109,63 @@ def minimise_gaps(instance: Instance, formulation: Formulation, start: Placement
             elapsed = time_limit - (deadline - time.monotonic())
             on_progress(min(elapsed / time_limit, 1.0), f"gaps {best_gaps} ({stage})")
 
-    compact = search.reoptimise(best, everyone, None, time_limit * GAPPY_PARTIES_SHARE, seed,
-                                objective=Objective.GAPPY_PARTIES) or best
-    keep_if_better(compact, "fewest parties with gaps")
-    rng = random.Random(seed)
-    if best_gaps > 0:
-        until = time.monotonic() + time_limit * GAPPY_PARTIES_LNS_SHARE
+    def exact_finished() -> bool:
+        """Whether the exact search has its optimum (then `best` holds it)."""
+        found = exact.result() if exact is not None else None
+        if found is None:
+            return False
+        keep_if_better(found, "exact search")
+        elapsed = time_limit - (deadline - time.monotonic())
+        on_progress(min(elapsed / time_limit, 1.0), f"gaps {best_gaps}, proven optimal")
+        return True
 
-        def measure(placement: Placement) -> tuple[int, int]:
-            gaps = gaps_per_party(instance, placement)
-            return sum(1 for count in gaps.values() if count), sum(gaps.values())
+    try:
+        compact = search.reoptimise(best, everyone, None, time_limit * GAPPY_PARTIES_SHARE,
+                                    seed, objective=Objective.GAPPY_PARTIES) or best
+        keep_if_better(compact, "fewest parties with gaps")
+        rng = random.Random(seed)
+        if best_gaps > 0:
+            until = time.monotonic() + time_limit * GAPPY_PARTIES_LNS_SHARE
 
-        compact_measure = measure(compact)
-        while compact_measure[0] > 0 and (remaining := until - time.monotonic()) > 0.05:
-            free_meetings, free_slots = _neighbourhood(instance, compact, rng)
-            found = search.reoptimise(compact, free_meetings, free_slots,
+            def measure(placement: Placement) -> tuple[int, int]:
+                gaps = gaps_per_party(instance, placement)
+                return sum(1 for count in gaps.values() if count), sum(gaps.values())
+
+            compact_measure = measure(compact)
+            while compact_measure[0] > 0 and (remaining := until - time.monotonic()) > 0.05:
+                if exact_finished():
+                    raise _Optimal
+                free_meetings, free_slots = _neighbourhood(instance, compact, rng)
+                found = search.reoptimise(compact, free_meetings, free_slots,
+                                          min(NEIGHBOURHOOD_SECONDS, remaining),
+                                          rng.randrange(1 << 16),
+                                          objective=Objective.GAPPY_PARTIES)
+                if found is not None and measure(found) <= compact_measure:
+                    compact, compact_measure = found, measure(found)
+                    keep_if_better(found, "fewest parties with gaps")
+        if best_gaps > 0 and not exact_finished():
+            # Stage 1 may have stopped early; stage 2 gets its share of what is left.
+            seconds = ((deadline - time.monotonic()) * GAPS_SHARE
+                       / (1 - GAPPY_PARTIES_SHARE - GAPPY_PARTIES_LNS_SHARE))
+            without_gaps = {party for party, gaps in gaps_per_party(instance, compact).items()
+                            if gaps == 0}
+            keep_if_better(search.reoptimise(compact, everyone, None, seconds, seed,
+                                             keep_compact=without_gaps, workers=WORKERS,
+                                             core_search=exact is not None), "gaps")
+
+        while best_gaps > 0 and (remaining := deadline - time.monotonic()) > 0.05:
+            if exact_finished():
+                raise _Optimal
+            free_meetings, free_slots = _neighbourhood(instance, best, rng)
+            found = search.reoptimise(best, free_meetings, free_slots,
                                       min(NEIGHBOURHOOD_SECONDS, remaining),
-                                      rng.randrange(1 << 16), objective=Objective.GAPPY_PARTIES)
-            if found is not None and measure(found) <= compact_measure:
-                compact, compact_measure = found, measure(found)
-                keep_if_better(found, "fewest parties with gaps")
-    if best_gaps > 0:
-        # Stage 1 may have stopped early; stage 2 gets its share of what is left.
-        seconds = ((deadline - time.monotonic()) * GAPS_SHARE
-                   / (1 - GAPPY_PARTIES_SHARE - GAPPY_PARTIES_LNS_SHARE))
-        without_gaps = {party for party, gaps in gaps_per_party(instance, compact).items()
-                        if gaps == 0}
-        keep_if_better(search.reoptimise(compact, everyone, None, seconds, seed,
-                                         keep_compact=without_gaps), "gaps")
-
-    while best_gaps > 0 and (remaining := deadline - time.monotonic()) > 0.05:
-        free_meetings, free_slots = _neighbourhood(instance, best, rng)
-        found = search.reoptimise(best, free_meetings, free_slots,
-                                  min(NEIGHBOURHOOD_SECONDS, remaining), rng.randrange(1 << 16))
-        if found is not None and count_gaps(instance, found) <= best_gaps:
-            keep_if_better(found, "neighbourhood search")
-            best = found  # equal moves too: they let the search drift across plateaus
+                                      rng.randrange(1 << 16))
+            if found is not None and count_gaps(instance, found) <= best_gaps:
+                keep_if_better(found, "neighbourhood search")
+                best = found  # equal moves too: they let the search drift across plateaus
+        exact_finished()  # one last look: it may have finished in the final second
+    except _Optimal:
+        pass
     return best
 
 
@@ -134,10 +173,10 @@ class NeighbourhoodSearch:
     """Builds and solves the CP-SAT model of one neighbourhood of a placement."""
 
     def __init__(self, instance: Instance, formulation: Formulation, *,
-                 core_search: bool = False) -> None:
+                 workers: int = WORKERS) -> None:
         self.instance = instance
         self.formulation = formulation
-        self.core_search = core_search  # on the whole model; see CORE_SEARCH_SUBSOLVERS
+        self.workers = workers
         self.column_of = {placement: column
                           for column, placement in enumerate(formulation.placements)}
         self.options: dict[int, list[tuple[int, int]]] = defaultdict(list)
@@ -160,10 +199,12 @@ class NeighbourhoodSearch:
     def reoptimise(self, current: Placement, free_meetings: set[int],
                    free_slots: set[int] | None, seconds: float, seed: int, *,
                    objective: Objective = Objective.GAPS,
-                   keep_compact: set[int] | None = None) -> Placement | None:
+                   keep_compact: set[int] | None = None, workers: int | None = None,
+                   core_search: bool = False) -> Placement | None:
         """Best re-placement of `free_meetings` (within `free_slots` if given), others fixed.
 
-        Parties in `keep_compact` must stay without gaps. None when CP-SAT found nothing in time
+        Parties in `keep_compact` must stay without gaps. `workers` overrides the search's own
+        count; `core_search` adds CORE_SEARCH_SUBSOLVERS. None when CP-SAT found nothing in time
         (it starts from `current`, which is always feasible, so that is rare).
         """
         from ortools.sat.python import cp_model
@@ -222,10 +263,10 @@ class NeighbourhoodSearch:
 
         solver = cp_model.CpSolver()
         solver.parameters.max_time_in_seconds = max(seconds, 0.01)
-        solver.parameters.num_workers = WORKERS
-        solver.parameters.random_seed = seed
-        if self.core_search and free_slots is None and len(free_meetings) == len(current):
+        solver.parameters.num_workers = workers or self.workers
+        if core_search:
             solver.parameters.subsolvers.extend(CORE_SEARCH_SUBSOLVERS)
+        solver.parameters.random_seed = seed
         if solver.solve(model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             return None
         placement = dict(fixed)

@@ -5,25 +5,21 @@ which is what the result reports as `upper_bound`.
 
 HiGHS runs in a child process (mip_worker.py). OR-Tools (phase 2) ships its own build of HiGHS,
 and the two builds cannot be loaded into one process (whichever loads second fails on missing
-symbols). A plain subprocess rather than multiprocessing, whose "spawn" re-imports the caller's
-main script and whose "fork" would inherit an OR-Tools already loaded by an earlier solve.
-highspy rather than scipy's bundled HiGHS because highspy takes a warm start and is a newer
-HiGHS: on the pavilion-scale instances it proves optimality in about 10 s where scipy.milp has
-not closed the gap after 36 s.
+symbols); see child_process.py. highspy rather than scipy's bundled HiGHS because highspy takes
+a warm start and is a newer HiGHS: on the pavilion-scale instances it proves optimality in about
+10 s where scipy.milp has not closed the gap after 36 s.
 """
 
 from __future__ import annotations
 
 import math
-import os
 import pickle
 import subprocess
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
+from .child_process import start_child
 from .formulation import Formulation
 from .instance import Instance
 from .schedule import Placement, assign_interpreters, total_score
@@ -37,10 +33,6 @@ STARTUP_SECONDS = 1.0
 class ScoreSolution:
     placement: Placement
     upper_bound: float
-
-
-# The directory that holds the `matchmaking` package, for the child's import path.
-_PACKAGE_ROOT = Path(__file__).resolve().parents[2]
 
 
 def maximise_score(instance: Instance, formulation: Formulation, start: Placement,
@@ -92,12 +84,7 @@ def lp_relaxation_bound(instance: Instance, formulation: Formulation) -> float:
 
 def _run_worker(problem: dict[str, Any], time_limit: float,
                 on_progress: Progress) -> tuple[list[float] | None, float]:
-    environment = dict(os.environ)
-    environment["PYTHONPATH"] = os.pathsep.join(
-        filter(None, [str(_PACKAGE_ROOT), environment.get("PYTHONPATH")]))
-    worker = subprocess.Popen(
-        [sys.executable, "-m", "matchmaking.scheduler.mip_worker"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=environment)
+    worker = start_child("matchmaking.scheduler.mip_worker")
     payload: bytes | None = pickle.dumps(problem, protocol=pickle.HIGHEST_PROTOCOL)
     waited = 0.0
     while True:

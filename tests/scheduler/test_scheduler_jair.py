@@ -1,4 +1,4 @@
-"""Two small published B2B instances: every meeting placed, gaps no more than the paper's optimum.
+"""Small published B2B instances: every meeting placed, gaps no more than the paper's optimum.
 
 The instances live in shared/ beside the checkout (SHARED_DIR overrides where).
 """
@@ -27,3 +27,18 @@ def test_solve_jair_instance_reaches_paper_optimum(name):
     assert check_result(instance, result) == []
     assert len(result["assignments"]) == len(instance["meetings"])
     assert result["gaps"] <= PAPER_OPTIMAL_GAPS[name]
+
+
+@pytest.mark.skipif(not JAIR_DIR.is_dir(), reason=f"B2B benchmark folder {JAIR_DIR} not found")
+def test_solve_jair_instance_proven_optimal_by_the_exact_search():
+    # forum-13crafc: one gap at best, which the MaxSAT search proves within a few seconds.
+    instance = json.loads((JAIR_DIR / "forum-13crafc.json").read_text(encoding="utf-8"))
+    messages = []
+
+    result = solve(instance, time_limit=20,
+                   progress=lambda _fraction, message: messages.append(message))
+
+    assert check_result(instance, result) == []
+    assert len(result["assignments"]) == len(instance["meetings"])
+    assert result["gaps"] == 1
+    assert "gaps 1, proven optimal" in messages
