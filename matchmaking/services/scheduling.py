@@ -5,6 +5,7 @@ format of the shared contract; this module builds its instance from the database
 result back in one transaction. Published and locked meetings are fixed: they never move.
 """
 
+import re
 import time
 from collections import defaultdict
 
@@ -13,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from events.models import BuyerAttendanceDay, Interpreter, MeetingSlot, Pavilion
 from matchmaking import scheduler
@@ -284,6 +286,36 @@ def scheduling_run_request_quietly(*, pavilion: Pavilion) -> SchedulingRun | Non
         return None
 
 
+_GAPS_PROGRESS = re.compile(r"gaps (\d+)")
+
+
+def _translated_progress(report):
+    """The scheduler core reports in English, for its command line and logs; a run's progress is
+    read by organisers in their language, so only its figures carry over."""
+
+    def on_progress(fraction: float, message: str) -> None:
+        gaps = _GAPS_PROGRESS.match(message)
+        if message == "done":
+            text = _("Writing the schedule")
+        elif gaps is None:
+            text = _("Choosing the meetings with the highest total score")
+        elif "proven optimal" in message:
+            count = int(gaps.group(1))
+            text = ngettext(
+                "%(count)d idle gap, proven the fewest possible",
+                "%(count)d idle gaps, proven the fewest possible",
+                count,
+            ) % {"count": count}
+        else:
+            count = int(gaps.group(1))
+            text = ngettext(
+                "Cutting idle gaps: %(count)d left", "Cutting idle gaps: %(count)d left", count
+            ) % {"count": count}
+        report(fraction, text)
+
+    return on_progress
+
+
 def scheduling_run_execute(*, run: SchedulingRun, progress=None) -> SchedulingRun:
     """Build the instance, solve it, write the result back; fail without writing anything."""
     if not run_start(run=run, message=_("Building the instance")):
@@ -296,7 +328,7 @@ def scheduling_run_execute(*, run: SchedulingRun, progress=None) -> SchedulingRu
         result = scheduler.solve(
             instance,
             time_limit=float(run.parameters.get("time_limit", DEFAULT_TIME_LIMIT)),
-            progress=report,
+            progress=_translated_progress(report),
         )
         solved = time.perf_counter()
         counts = schedule_apply(

@@ -268,3 +268,35 @@ def test_command_schedules_here_with_progress(accepted, capsys):
     output = capsys.readouterr().out
     assert "6 of 6 meetings placed" in output
     assert "100.00%" in output
+
+
+def test_command_progress_is_in_the_active_language(accepted, capsys):
+    from django.core.management import call_command
+    from django.utils import translation
+
+    with translation.override("ja"):
+        call_command("run_scheduler", accepted["pavilion"].pk, "--here", "--time-limit", "5")
+    output = capsys.readouterr().out
+    assert "合計スコアが最も高くなる商談を選択中" in output
+    assert "greedy score" not in output  # the scheduler core's own English never shows
+
+
+@pytest.mark.parametrize(
+    ("core_message", "shown"),
+    [
+        ("gaps 4 (fewest parties with gaps)", "空き時間を削減中：残り 4 件"),
+        ("gaps 3, proven optimal", "空き時間 3 件（最少であることを証明済み）"),
+        ("score 12.0, bound 12.0", "合計スコアが最も高くなる商談を選択中"),
+    ],
+)
+def test_scheduler_progress_reaches_the_run_translated(core_message, shown):
+    from django.utils import translation
+
+    from matchmaking.services.scheduling import _translated_progress
+
+    reported = []
+    with translation.override("ja"):
+        _translated_progress(lambda fraction, text: reported.append((fraction, text)))(
+            0.5, core_message
+        )
+    assert reported == [(0.5, shown)]
