@@ -89,10 +89,6 @@ def minimise_gaps(instance: Instance, formulation: Formulation, start: Placement
             exact.stop()
 
 
-class _Optimal(Exception):
-    """The exact search proved its schedule optimal: nothing left to search for."""
-
-
 def _search(instance: Instance, formulation: Formulation, start: Placement, deadline: float,
             time_limit: float, on_progress: Progress, seed: int,
             exact: ExactGapSearch | None) -> Placement:
@@ -119,53 +115,52 @@ def _search(instance: Instance, formulation: Formulation, start: Placement, dead
         on_progress(min(elapsed / time_limit, 1.0), f"gaps {best_gaps}, proven optimal")
         return True
 
-    try:
-        compact = search.reoptimise(best, everyone, None, time_limit * GAPPY_PARTIES_SHARE,
-                                    seed, objective=Objective.GAPPY_PARTIES) or best
-        keep_if_better(compact, "fewest parties with gaps")
-        rng = random.Random(seed)
-        if best_gaps > 0:
-            until = time.monotonic() + time_limit * GAPPY_PARTIES_LNS_SHARE
+    compact = search.reoptimise(best, everyone, None, time_limit * GAPPY_PARTIES_SHARE,
+                                seed, objective=Objective.GAPPY_PARTIES) or best
+    keep_if_better(compact, "fewest parties with gaps")
+    rng = random.Random(seed)
+    if best_gaps > 0:
+        until = time.monotonic() + time_limit * GAPPY_PARTIES_LNS_SHARE
 
-            def measure(placement: Placement) -> tuple[int, int]:
-                gaps = gaps_per_party(instance, placement)
-                return sum(1 for count in gaps.values() if count), sum(gaps.values())
+        def measure(placement: Placement) -> tuple[int, int]:
+            gaps = gaps_per_party(instance, placement)
+            return sum(1 for count in gaps.values() if count), sum(gaps.values())
 
-            compact_measure = measure(compact)
-            while compact_measure[0] > 0 and (remaining := until - time.monotonic()) > 0.05:
-                if exact_finished():
-                    raise _Optimal
-                free_meetings, free_slots = _neighbourhood(instance, compact, rng)
-                found = search.reoptimise(compact, free_meetings, free_slots,
-                                          min(NEIGHBOURHOOD_SECONDS, remaining),
-                                          rng.randrange(1 << 16),
-                                          objective=Objective.GAPPY_PARTIES)
-                if found is not None and measure(found) <= compact_measure:
-                    compact, compact_measure = found, measure(found)
-                    keep_if_better(found, "fewest parties with gaps")
-        if best_gaps > 0 and not exact_finished():
-            # Stage 1 may have stopped early; stage 2 gets its share of what is left.
-            seconds = ((deadline - time.monotonic()) * GAPS_SHARE
-                       / (1 - GAPPY_PARTIES_SHARE - GAPPY_PARTIES_LNS_SHARE))
-            without_gaps = {party for party, gaps in gaps_per_party(instance, compact).items()
-                            if gaps == 0}
-            keep_if_better(search.reoptimise(compact, everyone, None, seconds, seed,
-                                             keep_compact=without_gaps, workers=WORKERS,
-                                             core_search=exact is not None), "gaps")
-
-        while best_gaps > 0 and (remaining := deadline - time.monotonic()) > 0.05:
+        compact_measure = measure(compact)
+        while compact_measure[0] > 0 and (remaining := until - time.monotonic()) > 0.05:
             if exact_finished():
-                raise _Optimal
-            free_meetings, free_slots = _neighbourhood(instance, best, rng)
-            found = search.reoptimise(best, free_meetings, free_slots,
+                return best
+            free_meetings, free_slots = _neighbourhood(instance, compact, rng)
+            found = search.reoptimise(compact, free_meetings, free_slots,
                                       min(NEIGHBOURHOOD_SECONDS, remaining),
-                                      rng.randrange(1 << 16))
-            if found is not None and count_gaps(instance, found) <= best_gaps:
-                keep_if_better(found, "neighbourhood search")
-                best = found  # equal moves too: they let the search drift across plateaus
-        exact_finished()  # one last look: it may have finished in the final second
-    except _Optimal:
-        pass
+                                      rng.randrange(1 << 16),
+                                      objective=Objective.GAPPY_PARTIES)
+            if found is not None and measure(found) <= compact_measure:
+                compact, compact_measure = found, measure(found)
+                keep_if_better(found, "fewest parties with gaps")
+    if exact_finished():
+        return best
+    if best_gaps > 0:
+        # Stage 1 may have stopped early; stage 2 gets its share of what is left.
+        seconds = ((deadline - time.monotonic()) * GAPS_SHARE
+                   / (1 - GAPPY_PARTIES_SHARE - GAPPY_PARTIES_LNS_SHARE))
+        without_gaps = {party for party, gaps in gaps_per_party(instance, compact).items()
+                        if gaps == 0}
+        keep_if_better(search.reoptimise(compact, everyone, None, seconds, seed,
+                                         keep_compact=without_gaps, workers=WORKERS,
+                                         core_search=exact is not None), "gaps")
+
+    while best_gaps > 0 and (remaining := deadline - time.monotonic()) > 0.05:
+        if exact_finished():
+            return best
+        free_meetings, free_slots = _neighbourhood(instance, best, rng)
+        found = search.reoptimise(best, free_meetings, free_slots,
+                                  min(NEIGHBOURHOOD_SECONDS, remaining),
+                                  rng.randrange(1 << 16))
+        if found is not None and count_gaps(instance, found) <= best_gaps:
+            keep_if_better(found, "neighbourhood search")
+            best = found  # equal moves too: they let the search drift across plateaus
+    exact_finished()  # one last look: it may have finished in the final second
     return best
 
 

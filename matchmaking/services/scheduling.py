@@ -295,19 +295,18 @@ def _translated_progress(report):
 
     def on_progress(fraction: float, message: str) -> None:
         gaps = _GAPS_PROGRESS.match(message)
+        count = int(gaps.group(1)) if gaps else 0
         if message == "done":
             text = _("Writing the schedule")
         elif gaps is None:
             text = _("Choosing the meetings with the highest total score")
         elif "proven optimal" in message:
-            count = int(gaps.group(1))
             text = ngettext(
                 "%(count)d idle gap, proven the fewest possible",
                 "%(count)d idle gaps, proven the fewest possible",
                 count,
             ) % {"count": count}
         else:
-            count = int(gaps.group(1))
             text = ngettext(
                 "Cutting idle gaps: %(count)d left", "Cutting idle gaps: %(count)d left", count
             ) % {"count": count}
