@@ -19,7 +19,8 @@ problem do (Bofill et al., JAIR 2022): one literal per possible gap, forced up b
 free in the next slot, busy again later that day".
 
 On event-sized instances an exact MaxSAT search (exact_gaps.py) races all this on the other
-core, and its schedule wins as soon as it proves it optimal (see EXACT_SEARCH_MAX_MEETINGS).
+core. The search ends as soon as its optimum arrives, or as soon as the best schedule found here
+reaches the lower bound it has proven (see EXACT_SEARCH_MAX_MEETINGS).
 """
 
 from __future__ import annotations
@@ -58,10 +59,12 @@ WINDOW_SLOTS = (3, 8)
 WORKERS = 2
 # Up to this many placed meetings (an event: the B2B events place 125-302) an exact MaxSAT search
 # (exact_gaps.py) runs on one core, and CP-SAT's stage 1 and neighbourhoods on the other. RC2
-# proves optimums where CP-SAT stalls (forum-13crafb: 6 gaps in 51-54 s, where CP-SAT ended at
-# 7-10) and ends most events early, proven optimal. Stage 2 still takes both cores, with
-# CP-SAT's core-guided search beside its LP-guided one (CORE_SEARCH_SUBSOLVERS): with one worker
-# there, tic-13crafc and forumt-14crafe ended at 6/4 and 9/5 gaps instead of 5/4 and 7/5. At
+# proves optimums where CP-SAT stalls (forumt-14crafe: 5 gaps in 4 s, where CP-SAT ends at 7;
+# forum-13crafb: 6, where CP-SAT ended at 7-10) and ends most events early, proven optimal,
+# either with its own schedule or because CP-SAT's reached its bound. Stage 2 still takes both
+# cores, with CP-SAT's core-guided search beside its LP-guided one (CORE_SEARCH_SUBSOLVERS):
+# measured before RC2's busy-count constraints, one worker there left tic-13crafc and
+# forumt-14crafe at 6/4 and 9/5 gaps instead of 5/4 and 7/5; not measured again since. At
 # pavilion scale (3,300 meetings over two days) the encoding is too large to finish, so CP-SAT
 # keeps both cores and its default searches throughout.
 EXACT_SEARCH_MAX_MEETINGS = 1000
@@ -106,11 +109,15 @@ def _search(instance: Instance, formulation: Formulation, start: Placement, dead
             on_progress(min(elapsed / time_limit, 1.0), f"gaps {best_gaps} ({stage})")
 
     def exact_finished() -> bool:
-        """Whether the exact search has its optimum (then `best` holds it)."""
-        found = exact.result() if exact is not None else None
-        if found is None:
+        """Whether `best` is proven optimal: the exact search has its optimum (then `best`
+        holds it), or `best` has reached the lower bound the exact search has proven."""
+        if exact is None:
             return False
-        keep_if_better(found, "exact search")
+        found = exact.result()
+        if found is not None:
+            keep_if_better(found, "exact search")
+        elif best_gaps > exact.lower_bound():
+            return False
         elapsed = time_limit - (deadline - time.monotonic())
         on_progress(min(elapsed / time_limit, 1.0), f"gaps {best_gaps}, proven optimal")
         return True
