@@ -118,8 +118,8 @@ class Encoder:
                 self.hard([*([-first[i - 1]] if i else []), *([-second[j - 1]] if j else []),
                            outputs[min(i + j, size) - 1]])
         # At least k of both: at least i + 1 of the first or k - i of the second, for each i.
-        for k, i in itertools.product(range(1, size + 1), range(size)):
-            if i < k:
+        for k in range(1, size + 1):
+            for i in range(k):
                 self.hard([-outputs[k - 1], *([first[i]] if i < len(first) else []),
                            *([second[k - 1 - i]] if k - 1 - i < len(second) else [])])
         return outputs
