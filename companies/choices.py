@@ -11,6 +11,10 @@ class IndustryClass(models.TextChoices):
     WHOLESALE = "wholesale", _("Wholesale")
     SERVICES = "services", _("Services")
     RETAIL = "retail", _("Retail")
+    # The Cabinet Order's exceptions (中小企業基本法施行令 Article 1): limits of their own.
+    RUBBER_PRODUCTS = "rubber_products", _("Rubber products manufacturing")
+    SOFTWARE = "software", _("Software and information processing services")
+    HOTELS = "hotels", _("Hotels and inns")
 
 
 class ExportExperience(models.TextChoices):

@@ -16,6 +16,9 @@ SME_LIMITS: dict[str, tuple[int, int]] = {
     IndustryClass.WHOLESALE: (100_000_000, 100),
     IndustryClass.SERVICES: (50_000_000, 100),
     IndustryClass.RETAIL: (50_000_000, 50),
+    IndustryClass.RUBBER_PRODUCTS: (300_000_000, 900),
+    IndustryClass.SOFTWARE: (300_000_000, 300),
+    IndustryClass.HOTELS: (50_000_000, 200),
 }
 
 

@@ -5,8 +5,9 @@ through a membership with a role.
 """
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from .bilingual import in_active_language
@@ -206,6 +207,24 @@ class SME(Company):
         choices=ExportExperience.choices,
         default=ExportExperience.NONE,
     )
+    # Ownership by large companies: a company they control is deemed large (みなし大企業) and is
+    # not an SME, whatever its size.
+    largest_large_shareholder_percent = models.PositiveSmallIntegerField(
+        _("share held by the largest large-company shareholder (%)"),
+        default=0,
+        validators=[MaxValueValidator(100)],
+        help_text=_("0 if no large company holds shares."),
+    )
+    large_shareholders_percent = models.PositiveSmallIntegerField(
+        _("share held by large companies in total (%)"),
+        default=0,
+        validators=[MaxValueValidator(100)],
+    )
+    officers_from_large_company = models.BooleanField(
+        _("half or more of the officers come from a large company"),
+        default=False,
+        help_text=_("Officers who are also officers or employees of a large company."),
+    )
 
     class Meta:
         verbose_name = _("SME")
@@ -223,6 +242,11 @@ class SME(Company):
             ),
             models.CheckConstraint(
                 condition=Q(prefecture__in=Prefecture.values), name="sme_prefecture_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(large_shareholders_percent__lte=100)
+                & Q(largest_large_shareholder_percent__lte=F("large_shareholders_percent")),
+                name="sme_large_shareholdings_valid",
             ),
         ]
 
@@ -314,6 +338,15 @@ class Membership(models.Model):
         _("role"), max_length=8, choices=MemberRole.choices, default=MemberRole.STAFF
     )
     job_title = models.CharField(_("job title"), max_length=100, blank=True)
+    preferred_language = models.CharField(
+        _("preferred language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_(
+            "Emails come in this language; empty: Japanese for exhibitors, English for buyers."
+        ),
+    )
 
     class Meta:
         verbose_name = _("company membership")
@@ -328,6 +361,10 @@ class Membership(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(role__in=MemberRole.values), name="membership_role_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(preferred_language__in=["", *(code for code, _ in settings.LANGUAGES)]),
+                name="membership_preferred_language_valid",
             ),
         ]
 

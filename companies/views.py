@@ -26,6 +26,7 @@ from .access import actor_of
 from .choices import MemberRole
 from .forms import BuyerProfileForm, InviteForm, SignUpForm, SMEProfileForm
 from .models import Membership
+from .names import person_name
 
 
 def page(request, template: str, context: dict | None = None, **kwargs):
@@ -158,7 +159,7 @@ def _send_invitation(request, user, company, inviter) -> None:
     """Email the colleague a link that sets their password (Django's password-reset token)."""
     context = {
         "company": company,
-        "inviter": inviter.get_full_name() or inviter.email or inviter.username,
+        "inviter": person_name(inviter),
         "link": request.build_absolute_uri(
             reverse(
                 "companies:password_reset_confirm",

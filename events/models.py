@@ -18,6 +18,8 @@ from django.utils.translation import gettext_lazy as _
 from companies.bilingual import in_active_language
 from companies.models import SME, ForeignBuyer, Language, Market
 
+from . import fair_time
+
 
 def validate_time_zone(value: str) -> None:
     if value not in zoneinfo.available_timezones():
@@ -109,11 +111,13 @@ class TradeFair(models.Model):
         return timezone.localtime(instant, self.tz)
 
     def local_text(self, instant: datetime | None) -> str:
-        """An instant as the fair's wall-clock time with its zone, e.g. 2027-11-15 10:00 CET."""
-        if instant is None:
-            return ""
-        local = self.local(instant)
-        return f"{local:%Y-%m-%d %H:%M} {local.tzname()}"
+        """An instant as the fair's wall-clock time with its zone, in the active language:
+        2027年11月15日(月) 10:30 CET, Mon 15 Nov 2027, 10:30 CET."""
+        return fair_time.datetime_text(instant, self.tz)
+
+    def slot_text(self, start: datetime, end: datetime) -> str:
+        """A slot as the fair's wall-clock times with the zone: ... 10:30–11:00 CET."""
+        return fair_time.slot_text(start, end, self.tz)
 
 
 class Pavilion(models.Model):
@@ -145,6 +149,14 @@ class Pavilion(models.Model):
     first_timer_conditions_ja = models.TextField(_("first-timer conditions (Japanese)"), blank=True)
     first_timer_fee_discount_percent = models.PositiveSmallIntegerField(
         _("first-timer fee discount (%)"), default=0, validators=[MaxValueValidator(100)]
+    )
+    first_timer_interpreted_meetings = models.PositiveSmallIntegerField(
+        _("interpreted meetings for first-timers"),
+        default=0,
+        help_text=_(
+            "A first-time exhibitor's first meetings, up to this many, get an interpreter even "
+            "when the two sides share a language; the scheduler honours it. 0: no such offer."
+        ),
     )
     max_meetings_per_exhibitor = models.PositiveSmallIntegerField(
         _("meetings per exhibitor"),
@@ -313,6 +325,15 @@ class ExhibitorRegistration(models.Model):
     eligibility_industry_class = models.CharField(_("industry class at application"), max_length=16)
     eligibility_capital_yen = models.PositiveBigIntegerField(_("capital at application (yen)"))
     eligibility_employees = models.PositiveIntegerField(_("employees at application"))
+    eligibility_largest_large_shareholder_percent = models.PositiveSmallIntegerField(
+        _("largest large-company shareholding at application (%)"), default=0
+    )
+    eligibility_large_shareholders_percent = models.PositiveSmallIntegerField(
+        _("large-company shareholdings at application (%)"), default=0
+    )
+    eligibility_officers_from_large_company = models.BooleanField(
+        _("officers from a large company at application"), default=False
+    )
     first_time_exhibitor = models.BooleanField(
         _("first-time exhibitor"),
         help_text=_("No earlier pavilion and no direct exports when the company applied."),
@@ -391,6 +412,19 @@ class BuyerRegistration(models.Model):
         choices=BuyerRegistrationStatus.choices,
         default=BuyerRegistrationStatus.REGISTERED,
     )
+    # What the buyer sources at this fair: the company's text is the default, and a later fair's
+    # needs never rewrite what an earlier fair's briefings show.
+    sourcing_needs = models.TextField(
+        _("sourcing needs at this fair"),
+        blank=True,
+        help_text=_("What the company wants to buy or distribute, in its own words."),
+    )
+    required_certifications = models.ManyToManyField(
+        "companies.Certification",
+        verbose_name=_("required certifications at this fair"),
+        blank=True,
+        related_name="requiring_registrations",
+    )
     registered_at = models.DateTimeField(_("registered"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -462,9 +496,7 @@ class MeetingSlot(models.Model):
         ]
 
     def __str__(self) -> str:
-        local_start = self.pavilion.fair.local(self.starts_at)
-        local_end = self.pavilion.fair.local(self.ends_at)
-        return f"{local_start:%Y-%m-%d %H:%M}-{local_end:%H:%M} {local_start.tzname()}"
+        return self.pavilion.fair.slot_text(self.starts_at, self.ends_at)
 
     @property
     def local_day(self) -> date:

@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from companies.names import person_name
 from events.models import Pavilion
 
 from .models import Meeting, MeetingStatus
@@ -74,9 +75,7 @@ def schedule_csv(pavilion: Pavilion) -> str:
                 meeting.buyer.name,
                 meeting.buyer.country.code,
                 meeting.interpreter or "",
-                meeting.attendee.get_full_name() or meeting.attendee.username
-                if meeting.attendee
-                else "",
+                person_name(meeting.attendee) if meeting.attendee else "",
                 meeting.get_status_display(),
                 _("yes") if meeting.published_at else _("no"),
             ]
@@ -131,7 +130,7 @@ def participant_calendar(pavilion: Pavilion, meetings, *, viewer: str) -> str:
         if meeting.attendee:
             details.append(
                 _("Attending for %(sme)s: %(name)s")
-                % {"sme": meeting.sme, "name": meeting.attendee.get_full_name() or meeting.attendee}
+                % {"sme": meeting.sme, "name": person_name(meeting.attendee)}
             )
         place = [_location(meeting, booths), str(pavilion), fair.venue]
         lines += [

@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from companies.forms import PageForm
+from companies.names import person_name
 
 from .models import OutcomeRound, TradeStage
 
@@ -23,7 +24,7 @@ class MeetingRequestForm(PageForm):
 
 class TeamMemberChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, user):
-        return user.get_full_name() or user.email or user.username
+        return person_name(user)
 
 
 class AttendeeForm(PageForm):

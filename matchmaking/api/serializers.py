@@ -13,6 +13,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from companies.models import SME, ForeignBuyer
+from companies.names import person_name
 from events.api.serializers import SlotSerializer, slot_data
 from events.models import Interpreter, MeetingSlot, Pavilion
 from matchmaking import engine
@@ -243,7 +244,7 @@ class ScheduleEntrySerializer(serializers.Serializer):
     def get_attendee(self, meeting) -> str | None:
         if meeting.attendee is None:
             return None
-        return meeting.attendee.get_full_name() or meeting.attendee.get_username()
+        return person_name(meeting.attendee)
 
     def get_published(self, meeting) -> bool:
         return meeting.published_at is not None

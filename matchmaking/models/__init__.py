@@ -2,10 +2,12 @@ from .matching import MatchingSettings, PairWish, Proposal, ProposalStatus, Wish
 from .meetings import (
     BOOKED_STATUSES,
     OPEN_STATUSES,
+    ActingFor,
     Meeting,
     MeetingEvent,
     MeetingStatus,
     ParticipantUnavailability,
+    ScheduleNotice,
     Side,
 )
 from .outcomes import ApiIdempotencyKey, MeetingOutcome, OutcomeRound, TradeStage
@@ -15,6 +17,7 @@ __all__ = [
     "ACTIVE_RUN_STATUSES",
     "BOOKED_STATUSES",
     "OPEN_STATUSES",
+    "ActingFor",
     "ApiIdempotencyKey",
     "JobRun",
     "MatchingRun",
@@ -29,6 +32,7 @@ __all__ = [
     "Proposal",
     "ProposalStatus",
     "RunStatus",
+    "ScheduleNotice",
     "SchedulingRun",
     "Side",
     "TradeStage",

@@ -39,6 +39,14 @@ class Side(models.TextChoices):
     ORGANISER = "organiser", _("Organiser")
 
 
+class ActingFor(models.TextChoices):
+    """Whom an organiser acted for when they answered or changed a meeting for participants."""
+
+    EXHIBITOR = "exhibitor", _("for the exhibitor")
+    BUYER = "buyer", _("for the buyer")
+    BOTH = "both", _("for both sides")
+
+
 class Meeting(models.Model):
     pavilion = models.ForeignKey(
         Pavilion,
@@ -109,6 +117,11 @@ class Meeting(models.Model):
         _("locked"), default=False, help_text=_("A locked meeting never moves when rescheduling.")
     )
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    cancel_reason = models.TextField(
+        _("reason for cancelling"),
+        blank=True,
+        help_text=_("Told to the other side when a published meeting is cancelled."),
+    )
     expires_at = models.DateTimeField(_("request expires"), null=True, blank=True)
     reminded_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -189,15 +202,31 @@ class MeetingEvent(models.Model):
         related_name="+",
     )
     side = models.CharField(_("side"), max_length=10, choices=Side.choices, blank=True)
+    acting_for = models.CharField(
+        _("on behalf of"),
+        max_length=10,
+        choices=ActingFor.choices,
+        blank=True,
+        help_text=_("Set when an organiser acted for participants."),
+    )
     action = models.CharField(_("action"), max_length=40)
     from_status = models.CharField(_("from"), max_length=10, blank=True)
     to_status = models.CharField(_("to"), max_length=10)
+    # Codes and figures of the change (a slot's id and start, an outcome's round and stage),
+    # worded in the reader's language when shown; ``note`` is only what a person typed.
+    details = models.JSONField(_("details"), default=dict, blank=True)
     note = models.CharField(_("note"), max_length=300, blank=True)
 
     class Meta:
         verbose_name = _("meeting change")
         verbose_name_plural = _("meeting changes")
         ordering = ["meeting", "at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(acting_for="") | Q(acting_for__in=ActingFor.values),
+                name="meeting_event_acting_for_valid",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action}"
@@ -247,3 +276,53 @@ class ParticipantUnavailability(models.Model):
 
     def __str__(self) -> str:
         return f"{self.sme or self.buyer}: {self.slot}"
+
+
+class ScheduleNotice(models.Model):
+    """The published schedule a participant was last emailed, so that re-publishing emails only
+    those whose meetings changed, saying what changed."""
+
+    pavilion = models.ForeignKey(
+        Pavilion, verbose_name=_("Japan Pavilion"), on_delete=models.CASCADE, related_name="+"
+    )
+    sme = models.ForeignKey(
+        SME,
+        verbose_name=_("SME"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    buyer = models.ForeignKey(
+        ForeignBuyer,
+        verbose_name=_("foreign buyer"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    # {meeting id: {"slot": slot id, "interpreter": interpreter id or null}} as last emailed.
+    meetings = models.JSONField(_("meetings as last emailed"), default=dict, blank=True)
+    sent_at = models.DateTimeField(_("emailed"))
+
+    class Meta:
+        verbose_name = _("schedule notice")
+        verbose_name_plural = _("schedule notices")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(sme__isnull=False, buyer__isnull=True)
+                    | Q(sme__isnull=True, buyer__isnull=False)
+                ),
+                name="schedule_notice_exactly_one_participant",
+            ),
+            models.UniqueConstraint(
+                fields=["pavilion", "sme"], name="schedule_notice_once_per_sme"
+            ),
+            models.UniqueConstraint(
+                fields=["pavilion", "buyer"], name="schedule_notice_once_per_buyer"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.sme or self.buyer}: {self.sent_at:%Y-%m-%d %H:%M}"

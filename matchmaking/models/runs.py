@@ -35,6 +35,9 @@ class JobRun(models.Model):
         _("progress"), default=0.0, validators=[MinValueValidator(0), MaxValueValidator(1)]
     )
     progress_message = models.CharField(_("progress message"), max_length=200, blank=True)
+    # What the run is doing, as data ({"phase": "gaps", "gaps": 4, ...}); every reader words it
+    # in their own language at display time.
+    progress_state = models.JSONField(_("progress state"), default=dict, blank=True)
     parameters = models.JSONField(_("parameters"), default=dict, blank=True)
     counts = models.JSONField(_("counts"), default=dict, blank=True)
     timings = models.JSONField(_("timings (seconds)"), default=dict, blank=True)

@@ -41,15 +41,28 @@ COMMITTED_STATUSES = ("accepted", "scheduled", "held", "no_show")
 
 
 def meeting_record(
-    *, meeting: Meeting, action: str, by=None, side: str = "", from_status: str = "", note=""
+    *,
+    meeting: Meeting,
+    action: str,
+    by=None,
+    side: str = "",
+    from_status: str = "",
+    note: str = "",
+    details: dict | None = None,
+    acting_for: str = "",
 ) -> MeetingEvent:
+    """Record one change of a meeting. ``details`` holds its codes and figures (never text
+    in someone's language); ``note`` only what a person typed; ``acting_for`` whom an
+    organiser acted for."""
     return MeetingEvent.objects.create(
         meeting=meeting,
         actor=by if getattr(by, "is_authenticated", False) else None,
         side=side,
+        acting_for=acting_for,
         action=action,
         from_status=from_status,
         to_status=meeting.status,
+        details=details or {},
         note=note[:300],
     )
 
@@ -286,9 +299,11 @@ def meeting_decline(*, meeting: Meeting, side: str, by=None, note: str = "") -> 
 
 @transaction.atomic
 def meeting_cancel(*, meeting: Meeting, side: str, by=None, note: str = "") -> Meeting:
-    """Either side or an organiser calls off a meeting that has not taken place.
+    """Either side or an organiser calls off a meeting that has not taken place; ``note`` is the
+    reason, which a published meeting must have (the other side's email gives it).
 
-    Side effects: frees its slot and interpreter, and tells both sides if it was published.
+    Side effects: frees its slot and interpreter, keeps the reason on the meeting, and tells
+    both sides if it was published.
     """
     meeting = _locked(meeting)
     if meeting.status not in OPEN_STATUSES:
@@ -297,9 +312,24 @@ def meeting_cancel(*, meeting: Meeting, side: str, by=None, note: str = "") -> M
             % {"status": meeting.get_status_display().lower()}
         )
     before, was_published = meeting.status, bool(meeting.published_at)
-    slot_text = meeting.pavilion.fair.local_text(meeting.slot.starts_at) if meeting.slot else ""
+    note = note.strip()
+    if was_published and not note:
+        raise ValidationError(
+            {
+                "note": _(
+                    "The meeting is in the published schedule: say why it is cancelled; "
+                    "the other side's email gives the reason."
+                )
+            }
+        )
+    details = (
+        {"slot": meeting.slot_id, "starts_at": meeting.slot.starts_at.isoformat()}
+        if meeting.slot
+        else {}
+    )
     meeting.status = MeetingStatus.CANCELLED
     meeting.slot = meeting.interpreter = meeting.expires_at = None
+    meeting.cancel_reason = note
     meeting.save()
     meeting_record(
         meeting=meeting,
@@ -307,7 +337,8 @@ def meeting_cancel(*, meeting: Meeting, side: str, by=None, note: str = "") -> M
         by=by,
         side=side,
         from_status=before,
-        note=" ".join(filter(None, [slot_text, note])),
+        note=note,
+        details=details,
     )
     if was_published:
         notifications.notify_on_commit("meeting_cancelled", meeting.pk)

@@ -63,7 +63,7 @@ def test_slots_are_listed_in_utc_and_in_the_fairs_time(world):
     first = body["results"][0]
     assert first["starts_at"] == "2027-11-15T09:00:00Z"
     assert first["local_starts_at"] == "2027-11-15T10:00:00+01:00"
-    assert first["local_text"] == "2027-11-15 10:00 CET"
+    assert first["local_text"] == "Mon 15 Nov 2027, 10:00 CET"
     assert first["time_zone"] == "Europe/Berlin"
 
 

@@ -221,7 +221,7 @@ def test_marking_a_buyer_unavailable_lists_the_meeting_it_affects_and_unbooks_no
     assert body["slot"]["time_zone"] == "Europe/Berlin"
     (affected,) = body["affected_meetings"]
     assert affected["meeting"] == meeting.pk
-    assert "is not available at 2027-11-15 10:00" in affected["reason"]
+    assert "is not available at Mon 15 Nov 2027, 10:00 CET" in affected["reason"]
     meeting.refresh_from_db()
     assert (meeting.status, meeting.slot_id) == ("scheduled", world.slot.pk)
 

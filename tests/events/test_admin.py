@@ -279,7 +279,7 @@ def test_registration_list_shows_times_in_the_fair_time_zone(client, two_pavilio
     registration.save()
     client.force_login(two_pavilions["organiser_a"])
     content = client.get(admin_url(ExhibitorRegistration)).content.decode()
-    assert "2027-01-10 10:00 CET" in content
+    assert "Sun 10 Jan 2027, 10:00 CET" in content
 
 
 def test_interpreter_admin_saves_through_the_service(client, two_pavilions):

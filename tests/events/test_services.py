@@ -49,7 +49,7 @@ def test_database_refuses_a_second_registration_of_the_same_sme():
 
 def test_apply_before_the_window_opens_names_the_opening_date_in_fair_time():
     pavilion = PavilionFactory(application_opens_at=datetime(2027, 2, 1, 8, 0, tzinfo=UTC))
-    with pytest.raises(ValidationError, match=r"open on 2027-02-01 09:00 CET"):
+    with pytest.raises(ValidationError, match=r"open on Mon 1 Feb 2027, 09:00 CET"):
         apply(pavilion, SMEFactory(), at=datetime(2027, 1, 31, tzinfo=UTC))
 
 
