@@ -8,11 +8,14 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
+from rest_framework.authtoken.admin import TokenAdmin
+from rest_framework.authtoken.models import TokenProxy
 
-from events.admin_scoping import PlatformModelAdmin
-from events.organisers import pavilions_organised_by
+from events.admin_scoping import PlatformModelAdmin, ScopedTabularInline
 
+from .eligibility import sme_eligibility_of
 from .models import SME, Certification, ForeignBuyer, Language, Market, Membership, Sector
+from .names import family_name_first, person_column, person_name
 
 
 @admin.register(Sector)
@@ -47,28 +50,15 @@ class CertificationAdmin(PlatformModelAdmin):
 
 
 class OrganiserScopedCompanyAdmin(PlatformModelAdmin):
-    """Organisers see companies registered with their pavilions; search always stays in scope."""
-
-    def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        if request.user.is_superuser:
-            return queryset
-        return queryset.filter(
-            registrations__pavilion__in=pavilions_organised_by(request.user)
-        ).distinct()
-
-    def get_search_results(self, request, queryset, search_term):
-        # The registration form's company picker must offer companies not yet registered.
-        if request.path.endswith("/autocomplete/") and request.user.is_staff:
-            queryset = self.model.objects.all()
-        return super().get_search_results(request, queryset, search_term)
+    """Organisers see the companies registered with their pavilions (``admin_scoping``); a
+    registration's company picker also offers companies registered nowhere yet."""
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(ScopedTabularInline):
     model = Membership
     extra = 0
     autocomplete_fields = ["user"]
-    fields = ["user", "role", "job_title"]
+    fields = ["user", "role", "job_title", "preferred_language"]
 
 
 @admin.register(SME)
@@ -92,9 +82,23 @@ class SMEAdmin(OrganiserScopedCompanyAdmin):
     search_fields = ["name_en", "name_ja", "products_en", "products_ja"]
     filter_horizontal = ["sectors", "target_markets", "languages", "certifications"]
     inlines = [MembershipInline]
+    readonly_fields = ["eligibility_verdict"]
     fieldsets = [
         (None, {"fields": ["name_ja", "name_en", "prefecture", "website", "contact_email"]}),
-        (_("SME Basic Act"), {"fields": ["industry_class", "employees", "capital_yen"]}),
+        (
+            _("SME Basic Act"),
+            {
+                "fields": [
+                    "industry_class",
+                    "employees",
+                    "capital_yen",
+                    "largest_large_shareholder_percent",
+                    "large_shareholders_percent",
+                    "officers_from_large_company",
+                    "eligibility_verdict",
+                ]
+            },
+        ),
         (
             _("Profile"),
             {"fields": ["description_ja", "description_en", "products_ja", "products_en"]},
@@ -118,6 +122,10 @@ class SMEAdmin(OrganiserScopedCompanyAdmin):
     def get_inlines(self, request, obj):
         return self.inlines if request.user.is_superuser else []
 
+    @admin.display(description=_("SME eligibility"))
+    def eligibility_verdict(self, sme):
+        return sme_eligibility_of(sme).reason if sme.pk else "—"
+
 
 @admin.register(ForeignBuyer)
 class ForeignBuyerAdmin(OrganiserScopedCompanyAdmin):
@@ -135,7 +143,7 @@ class ForeignBuyerAdmin(OrganiserScopedCompanyAdmin):
 
 @admin.register(Membership)
 class MembershipAdmin(PlatformModelAdmin):
-    list_display = ["user", "sme", "buyer", "role", "job_title"]
+    list_display = [person_column("user", _("user")), "sme", "buyer", "role", "job_title"]
     list_filter = ["role"]
     search_fields = ["user__username", "user__email", "sme__name_en", "sme__name_ja", "buyer__name"]
     autocomplete_fields = ["user", "sme", "buyer"]
@@ -147,11 +155,34 @@ admin.site.unregister(User)
 
 
 @admin.register(User)
-class PlatformUserAdmin(UserAdmin):
-    list_display = [*UserAdmin.list_display, "company"]
+class PlatformUserAdmin(PlatformModelAdmin, UserAdmin):
+    # Organisers may not open it; were they given it, they would see their pavilions' people.
+    list_display = ["username", "email", "full_name", "is_staff", "company"]
     list_select_related = ["membership__sme", "membership__buyer"]
+
+    @admin.display(description=_("full name"), ordering="last_name")
+    def full_name(self, user):
+        return person_name(user) if (user.first_name or user.last_name) else ""
+
+    def get_fieldsets(self, request, obj=None):
+        # Family name first in Japanese (姓, 名), as on every other form with a name.
+        return [
+            (
+                title,
+                {**options, "fields": list(family_name_first(dict.fromkeys(options["fields"])))},
+            )
+            for title, options in super().get_fieldsets(request, obj)
+        ]
 
     @admin.display(description=_("company"))
     def company(self, user):
         membership = getattr(user, "membership", None)
         return membership.company if membership else ""
+
+
+admin.site.unregister(TokenProxy)
+
+
+@admin.register(TokenProxy)
+class PlatformTokenAdmin(PlatformModelAdmin, TokenAdmin):
+    """API tokens, for the platform administrator; kept to the pavilions' people like the rest."""

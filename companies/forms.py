@@ -4,14 +4,17 @@ Forms validate input and show errors; saving goes through ``companies.services``
 """
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import BaseUserCreationForm
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from .choices import MarketKind, MemberRole
 from .models import SME, Certification, ForeignBuyer, Language, Market, Sector
+from .names import family_name_first
 
 
 class DescribedFieldsMixin:
@@ -70,8 +73,8 @@ class SignUpForm(DescribedFieldsMixin, BaseUserCreationForm):
     """A personal account; the email address is the login name."""
 
     email = forms.EmailField(label=_("Email address"), help_text=_("You log in with it."))
-    first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
-    last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
+    first_name = forms.CharField(label=_("Given name"), max_length=150, required=False)
+    last_name = forms.CharField(label=_("Family name"), max_length=150, required=False)
 
     class Meta:
         model = get_user_model()
@@ -79,6 +82,7 @@ class SignUpForm(DescribedFieldsMixin, BaseUserCreationForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields = family_name_first(self.fields)
         self._describe_fields()
 
     def clean_email(self):
@@ -111,6 +115,9 @@ def _multiple(queryset, label, help_text=""):
 MULTI_SELECT_HELP = _("Hold Ctrl (or Cmd on a Mac) to choose more than one.")
 
 
+OWNERSHIP_PERCENTS = ("largest_large_shareholder_percent", "large_shareholders_percent")
+
+
 class SMEProfileForm(PageModelForm):
     """The exhibitor's bilingual profile: every text both in Japanese and in English."""
 
@@ -124,6 +131,9 @@ class SMEProfileForm(PageModelForm):
             "industry_class",
             "capital_yen",
             "employees",
+            "largest_large_shareholder_percent",
+            "large_shareholders_percent",
+            "officers_from_large_company",
             "export_experience",
             "description_ja",
             "description_en",
@@ -160,7 +170,26 @@ class SMEProfileForm(PageModelForm):
         self.fields["capital_yen"].help_text = _(
             "Paid-in capital in yen; with the employees it decides SME eligibility."
         )
+        self.fields["largest_large_shareholder_percent"].help_text = _(
+            "The share of the company held by its largest shareholder that is a large company; "
+            "0 if no large company holds shares. Half or more: the company is deemed large and "
+            "is not an SME."
+        )
+        self.fields["large_shareholders_percent"].help_text = _(
+            "The share held by all large companies together. Two thirds or more: the company is "
+            "deemed large and is not an SME."
+        )
+        # Most SMEs have no large shareholder: an empty field means none.
+        for name in OWNERSHIP_PERCENTS:
+            self.fields[name].required = False
         self._describe_fields()
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in OWNERSHIP_PERCENTS:
+            if name in cleaned and cleaned[name] is None:
+                cleaned[name] = 0
+        return cleaned
 
 
 class BuyerProfileForm(PageModelForm):
@@ -198,9 +227,36 @@ class BuyerProfileForm(PageModelForm):
 
 
 class InviteForm(PageForm):
-    name = forms.CharField(label=_("Colleague's name"), max_length=150, required=False)
+    first_name = forms.CharField(label=_("Colleague's given name"), max_length=150, required=False)
+    last_name = forms.CharField(label=_("Colleague's family name"), max_length=150, required=False)
     email = forms.EmailField(
         label=_("Colleague's email address"),
         help_text=_("We send a link to this address so your colleague can set a password."),
     )
     role = forms.ChoiceField(label=_("Role"), choices=MemberRole.choices, initial=MemberRole.STAFF)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields = family_name_first(self.fields)
+
+
+class EmailLanguageForm(PageForm):
+    """The language a member's emails come in; each language named in itself, so that anyone
+    finds theirs whatever the page's language."""
+
+    preferred_language = forms.ChoiceField(
+        label=_("Language of your emails"),
+        required=False,
+        help_text=_(
+            "By default exhibitors' staff get emails in Japanese, buyers' staff in English."
+        ),
+    )
+
+    def __init__(self, *args, default_language: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        local = {code: get_language_info(code)["name_local"] for code, _name in settings.LANGUAGES}
+        self.fields["preferred_language"].choices = [
+            ("", _("Default (%(language)s)") % {"language": local[default_language]}),
+            *local.items(),
+        ]
+        self._describe_fields()

@@ -5,6 +5,7 @@ through a membership with a role.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -252,6 +253,20 @@ class SME(Company):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        # The database refuses it too; this says which field to correct, in words.
+        largest, total = self.largest_large_shareholder_percent, self.large_shareholders_percent
+        if largest is not None and total is not None and largest > total:
+            raise ValidationError(
+                {
+                    "large_shareholders_percent": _(
+                        "The share large companies hold in total cannot be less than the "
+                        "%(largest)s%% the largest of them holds."
+                    )
+                    % {"largest": largest}
+                }
+            )
 
     @property
     def name(self) -> str:

@@ -4,6 +4,7 @@ The pages, the API and the admin call these; each validates the whole profile an
 ``ValidationError`` keyed by field, so every caller can show the error next to its field.
 """
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -74,9 +75,16 @@ def buyer_update(*, buyer: ForeignBuyer, **fields) -> ForeignBuyer:
 
 @transaction.atomic
 def membership_invite(
-    *, company: SME | ForeignBuyer, email: str, by, role: str = MemberRole.STAFF, name: str = ""
+    *,
+    company: SME | ForeignBuyer,
+    email: str,
+    by,
+    role: str = MemberRole.STAFF,
+    first_name: str = "",
+    last_name: str = "",
 ):
-    """A company administrator adds a colleague by email.
+    """A company administrator adds a colleague by email, with their given and family names
+    (kept apart, so each language can put them in its own order).
 
     Side effects: creates the colleague's account without a usable password (the caller sends the
     link that sets one) and their membership. Returns the new user.
@@ -89,9 +97,8 @@ def membership_invite(
         raise ValidationError(
             {"email": _("Someone with this email address already has an account.")}
         )
-    first, _space, last = name.strip().partition(" ")
     user = get_user_model().objects.create_user(
-        username=email, email=email, first_name=first, last_name=last
+        username=email, email=email, first_name=first_name.strip(), last_name=last_name.strip()
     )
     user.set_unusable_password()
     user.save(update_fields=["password"])
@@ -102,3 +109,13 @@ def membership_invite(
         role=role,
     )
     return user
+
+
+@transaction.atomic
+def membership_set_language(*, membership: Membership, language: str) -> Membership:
+    """A member chooses the language their emails come in ("": their side's default)."""
+    if language not in ("", *(code for code, _name in settings.LANGUAGES)):
+        raise ValidationError({"preferred_language": _("Choose a language from the list.")})
+    membership.preferred_language = language
+    membership.save(update_fields=["preferred_language"])
+    return membership

@@ -3,7 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from . import views
+from . import mail, views
 
 app_name = "companies"
 
@@ -21,6 +21,7 @@ urlpatterns = [
         "accounts/password-reset/",
         auth_views.PasswordResetView.as_view(
             template_name="registration/password_reset_form.html",
+            form_class=mail.PasswordResetForm,
             email_template_name="registration/password_reset_email.txt",
             subject_template_name="registration/password_reset_subject.txt",
             success_url=reverse_lazy("companies:password_reset_done"),
@@ -64,4 +65,5 @@ urlpatterns = [
     ),
     path("company/", views.company_profile, name="profile"),
     path("company/team/", views.team, name="team"),
+    path("company/team/language/", views.team_language, name="team_language"),
 ]

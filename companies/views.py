@@ -10,22 +10,21 @@ from django.contrib.auth import login
 from django.contrib.auth.tokens import default_token_generator
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from . import services
+from . import mail, services
 from .access import actor_of
 from .choices import MemberRole
-from .forms import BuyerProfileForm, InviteForm, SignUpForm, SMEProfileForm
-from .models import Membership
+from .eligibility import sme_eligibility_of
+from .forms import BuyerProfileForm, EmailLanguageForm, InviteForm, SignUpForm, SMEProfileForm
+from .models import SME, Membership
 from .names import person_name
 
 
@@ -148,31 +147,36 @@ def company_profile(request):
         else:
             messages.success(request, _("The company profile is saved."))
             return redirect("companies:profile")
-    return page(
-        request,
-        "pages/companies/profile_form.html",
-        {"form": form, "kind": kind, "new": False, "nav": "profile"},
-    )
+    context = {"form": form, "kind": kind, "new": False, "nav": "profile"}
+    if actor.is_exhibitor:
+        # The verdict for the profile as saved, worded as the pavilion pages word it.
+        context["eligibility"] = sme_eligibility_of(SME.objects.get(pk=company.pk))
+    return page(request, "pages/companies/profile_form.html", context)
 
 
 def _send_invitation(request, user, company, inviter) -> None:
-    """Email the colleague a link that sets their password (Django's password-reset token)."""
-    context = {
-        "company": company,
-        "inviter": person_name(inviter),
-        "link": request.build_absolute_uri(
-            reverse(
-                "companies:password_reset_confirm",
-                kwargs={
-                    "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-                    "token": default_token_generator.make_token(user),
-                },
-            )
-        ),
-    }
-    subject = render_to_string("registration/invitation_subject.txt", context).strip()
-    body = render_to_string("registration/invitation_email.txt", context)
-    send_mail(subject, body, None, [user.email])
+    """Email the colleague a link that sets their password (Django's password-reset token), in
+    the language they read email in, linking to that language's pages."""
+    mail.email_message(
+        subject_template="registration/invitation_subject.txt",
+        body_template="registration/invitation_email.txt",
+        context=lambda: {
+            "company": company,
+            "inviter": person_name(inviter),
+            "link": request.build_absolute_uri(
+                reverse(
+                    "companies:password_reset_confirm",
+                    kwargs={
+                        "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+                        "token": default_token_generator.make_token(user),
+                    },
+                )
+            ),
+        },
+        to=[user],
+        language=mail.member_language(user.membership),
+        company=company,
+    ).send()
 
 
 @company_required
@@ -191,11 +195,7 @@ def team(request):
             try:
                 with transaction.atomic():
                     user = services.membership_invite(
-                        company=company,
-                        email=form.cleaned_data["email"],
-                        name=form.cleaned_data["name"],
-                        role=form.cleaned_data["role"],
-                        by=request.user,
+                        company=company, by=request.user, **form.cleaned_data
                     )
             except ValidationError as error:
                 form.add_service_error(error)
@@ -210,5 +210,36 @@ def team(request):
     return page(
         request,
         "pages/companies/team.html",
-        {"company": company, "members": members, "form": form, "nav": "team"},
+        {
+            "company": company,
+            "members": members,
+            "form": form,
+            "language_form": _email_language_form(request),
+            "nav": "team",
+        },
     )
+
+
+def _email_language_form(request, data=None):
+    membership = Membership.objects.get(user=request.user)
+    return EmailLanguageForm(
+        data,
+        initial={"preferred_language": membership.preferred_language},
+        default_language=mail.member_language(Membership(sme_id=membership.sme_id)),
+    )
+
+
+@company_required
+@require_http_methods(["POST"])
+def team_language(request):
+    """A member sets the language of the emails they receive."""
+    form = _email_language_form(request, request.POST)
+    if form.is_valid():
+        services.membership_set_language(
+            membership=Membership.objects.get(user=request.user),
+            language=form.cleaned_data["preferred_language"],
+        )
+        messages.success(request, _("Your emails will come in the language you chose."))
+    else:
+        messages.error(request, _("Choose a language from the list."))
+    return redirect("companies:team")

@@ -8,13 +8,18 @@ parsing, unknown methods), by a serializer or by a service's ``ValidationError``
 
 ``message`` is always a sentence a person can act on; ``fields`` names the fields concerned (nested
 fields are dotted: ``days.0``) and is empty when the error concerns the request as a whole.
+Messages come in the request's language (``Accept-Language``): DRF words a few of its messages
+without gettext (a body that is not JSON, a failed CSRF check, the wait of a throttle), which are
+reworded here, and ``DRF_MESSAGES`` puts the rest of DRF's messages in our catalogue.
 """
+
+import json
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop, ngettext
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import exceptions, serializers, status
@@ -99,6 +104,62 @@ def error_body(*, status_code: int, code: str, message: str, fields=None) -> dic
     }
 
 
+def _parse_error(exc: exceptions.ParseError) -> exceptions.ParseError:
+    """DRF's "JSON parse error - Expecting value: ..." is English whatever the language."""
+    cause = exc.__context__
+    if isinstance(cause, json.JSONDecodeError):
+        return exceptions.ParseError(
+            _(
+                "The request body is not valid JSON (line %(line)s, column %(column)s): check "
+                "its quotes, commas and brackets."
+            )
+            % {"line": cause.lineno, "column": cause.colno}
+        )
+    if isinstance(cause, LookupError | UnicodeError):
+        return exceptions.ParseError(
+            _("The request's character set is not supported: send the body in UTF-8.")
+        )
+    return exceptions.ParseError(
+        _(
+            "The request body could not be read: send JSON with the header "
+            "Content-Type: application/json."
+        )
+    )
+
+
+def _throttled(exc: exceptions.Throttled) -> exceptions.Throttled:
+    """DRF formats the wait before translating it, so its sentence is never found in a catalogue."""
+    if exc.wait is None:
+        return exceptions.Throttled(detail=_("Too many requests; please wait and try again."))
+    wait = max(1, round(exc.wait))
+    throttled = exceptions.Throttled(
+        detail=ngettext(
+            "Too many requests; try again in %(wait)d second.",
+            "Too many requests; try again in %(wait)d seconds.",
+            wait,
+        )
+        % {"wait": wait}
+    )
+    throttled.wait = exc.wait  # for the Retry-After header
+    return throttled
+
+
+def _in_language(exc: exceptions.APIException) -> exceptions.APIException:
+    """The exception with its message in the request's language, where DRF's is not."""
+    if isinstance(exc, exceptions.ParseError) and exc.__context__ is not None:
+        return _parse_error(exc)
+    if isinstance(exc, exceptions.Throttled):
+        return _throttled(exc)
+    if isinstance(exc, exceptions.PermissionDenied) and str(exc.detail).startswith("CSRF Failed"):
+        return exceptions.PermissionDenied(
+            _(
+                "The CSRF check failed: with a session, send the CSRF token in the X-CSRFToken "
+                "header; or authenticate with a token instead."
+            )
+        )
+    return exc
+
+
 def api_exception_handler(exc, context):
     """DRF's handler, with services' ValidationError as 400 and every body in the one shape."""
     if isinstance(exc, DjangoValidationError):
@@ -107,6 +168,8 @@ def api_exception_handler(exc, context):
         exc = exceptions.NotFound()
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied()
+    elif isinstance(exc, exceptions.APIException):
+        exc = _in_language(exc)
     response = exception_handler(exc, context)
     if response is None:
         return None
@@ -182,3 +245,86 @@ class ApiSchema(AutoSchema):
                     direction=direction,
                 )
         return responses
+
+
+#: DRF's messages that its own Japanese catalogue lacks or words stiffly. Listed here so that our
+#: catalogue (which LOCALE_PATHS puts before DRF's) holds them; DRF translates them itself.
+DRF_MESSAGES = (
+    # fields
+    gettext_noop("Ensure this field has at least {min_length} elements."),
+    gettext_noop("Ensure this field has no more than {max_length} elements."),
+    gettext_noop("Ensure this field has at least {min_length} characters."),
+    gettext_noop("Ensure this field has no more than {max_length} characters."),
+    gettext_noop("Ensure this value is greater than or equal to {min_value}."),
+    gettext_noop("Ensure this value is less than or equal to {max_value}."),
+    gettext_noop("Ensure that there are no more than {max_digits} digits in total."),
+    gettext_noop("Ensure that there are no more than {max_decimal_places} decimal places."),
+    gettext_noop(
+        "Ensure that there are no more than {max_whole_digits} digits before the decimal point."
+    ),
+    gettext_noop("This field is required."),
+    gettext_noop("This field may not be null."),
+    gettext_noop("This field may not be blank."),
+    gettext_noop("This list may not be empty."),
+    gettext_noop("This dictionary may not be empty."),
+    gettext_noop("This selection may not be empty."),
+    gettext_noop("Not a valid string."),
+    gettext_noop("String value too large."),
+    gettext_noop("Must be a valid boolean."),
+    gettext_noop("Must be a valid UUID."),
+    gettext_noop("A valid integer is required."),
+    gettext_noop("A valid number is required."),
+    gettext_noop("A valid biginteger is required."),
+    gettext_noop("Integer value too large to convert to float"),
+    gettext_noop('"{input}" is not a valid choice.'),
+    gettext_noop("Date has wrong format. Use one of these formats instead: {format}."),
+    gettext_noop("Datetime has wrong format. Use one of these formats instead: {format}."),
+    gettext_noop("Time has wrong format. Use one of these formats instead: {format}."),
+    gettext_noop("Duration has wrong format. Use one of these formats instead: {format}."),
+    gettext_noop("Datetime value out of range."),
+    gettext_noop('Invalid datetime for the timezone "{timezone}".'),
+    gettext_noop("Expected a date but got a datetime."),
+    gettext_noop("Expected a datetime but got a date."),
+    gettext_noop('Expected a list of items but got type "{input_type}".'),
+    gettext_noop('Expected a dictionary of items but got type "{input_type}".'),
+    gettext_noop("Invalid data. Expected a dictionary, but got {datatype}."),
+    gettext_noop('Invalid pk "{pk_value}" - object does not exist.'),
+    gettext_noop("Incorrect type. Expected pk value, received {data_type}."),
+    gettext_noop("Object with {slug_name}={value} does not exist."),
+    gettext_noop("Invalid value."),
+    gettext_noop("Invalid input."),
+    gettext_noop("Surrogate characters are not allowed: U+{code_point:X}."),
+    gettext_noop("This value does not match the required pattern."),
+    gettext_noop(
+        'Enter a valid "slug" consisting of Unicode letters, numbers, underscores, or hyphens.'
+    ),
+    gettext_noop("The fields {field_names} must make a unique set."),
+    gettext_noop("This field must be unique."),
+    # requests, authentication, permissions
+    gettext_noop("A server error occurred."),
+    gettext_noop("Malformed request."),
+    gettext_noop("Authentication credentials were not provided."),
+    gettext_noop("Incorrect authentication credentials."),
+    gettext_noop("Invalid token."),
+    gettext_noop("Invalid token header. No credentials provided."),
+    gettext_noop("Invalid token header. Token string should not contain spaces."),
+    gettext_noop("Invalid token header. Token string should not contain invalid characters."),
+    gettext_noop("User inactive or deleted."),
+    gettext_noop("Unable to log in with provided credentials."),
+    gettext_noop('Must include "username" and "password".'),
+    gettext_noop("You do not have permission to perform this action."),
+    gettext_noop("Not found."),
+    gettext_noop('Method "{method}" not allowed.'),
+    gettext_noop("Could not satisfy the request Accept header."),
+    gettext_noop('Unsupported media type "{media_type}" in request.'),
+    gettext_noop("Request was throttled."),
+    gettext_noop("Invalid page."),
+    # the schema and the browsable API
+    gettext_noop("A page number within the paginated result set."),
+    gettext_noop("Number of results to return per page."),
+    gettext_noop("A search term."),
+    gettext_noop("Which field to use when ordering the results."),
+    gettext_noop("A {value_type} identifying this {name}."),
+    gettext_noop("unique integer value"),
+    gettext_noop("unique value"),
+)

@@ -13,3 +13,8 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("", include("config.page_urls")),
 )
+
+# The site's own error pages in the reader's language; under /api/ the API's JSON shape.
+handler403 = "config.error_pages.permission_denied"
+handler404 = "config.error_pages.page_not_found"
+handler500 = "config.error_pages.server_error"

@@ -9,12 +9,16 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from companies.names import person_column
+
 from . import services
-from .admin_scoping import FairTimeZoneAdmin, PavilionScopedAdmin, PlatformModelAdmin
+from .admin_confirm import confirmation_page, confirmed_form
+from .admin_scoping import PavilionScopedAdmin, PlatformModelAdmin, ScopedTabularInline
 from .models import (
     BuyerAttendanceDay,
     BuyerRegistration,
@@ -27,7 +31,6 @@ from .models import (
     TimetableBreak,
     TradeFair,
 )
-from .organisers import pavilions_organised_by
 
 admin.site.site_header = _("Japan Pavilion matchmaking")
 admin.site.site_title = _("Japan Pavilion admin")
@@ -42,7 +45,10 @@ class OrganisingOfficeAdmin(PlatformModelAdmin):
     filter_horizontal = ["members"]
 
     def get_queryset(self, request):
-        queryset = super().get_queryset(request).annotate(pavilion_total=Count("pavilions"))
+        return super().get_queryset(request).annotate(pavilion_total=Count("pavilions"))
+
+    def scope(self, request, queryset):
+        # An organiser sees their own offices, with or without pavilions yet.
         if request.user.is_superuser:
             return queryset
         return queryset.filter(members=request.user)
@@ -61,20 +67,16 @@ class TradeFairAdmin(PlatformModelAdmin):
     autocomplete_fields = ["country"]
 
     def get_queryset(self, request):
-        queryset = super().get_queryset(request).select_related("country")
-        if request.user.is_superuser:
-            return queryset
-        return queryset.filter(pavilions__in=pavilions_organised_by(request.user)).distinct()
+        return super().get_queryset(request).select_related("country")
 
 
-class TimetableBreakInline(admin.TabularInline):
+class TimetableBreakInline(ScopedTabularInline):
     model = TimetableBreak
     extra = 0
 
 
 @admin.register(Pavilion)
-class PavilionAdmin(FairTimeZoneAdmin, PavilionScopedAdmin):
-    pavilion_path = ""
+class PavilionAdmin(PavilionScopedAdmin):
     list_display = [
         "__str__",
         "fair",
@@ -100,6 +102,7 @@ class PavilionAdmin(FairTimeZoneAdmin, PavilionScopedAdmin):
                     "first_timer_conditions_en",
                     "first_timer_conditions_ja",
                     "first_timer_fee_discount_percent",
+                    "first_timer_interpreted_meetings",
                 ]
             },
         ),
@@ -221,8 +224,10 @@ class ExhibitorRegistrationForm(forms.ModelForm):
 
 
 @admin.register(ExhibitorRegistration)
-class ExhibitorRegistrationAdmin(FairTimeZoneAdmin, PavilionScopedAdmin):
+class ExhibitorRegistrationAdmin(PavilionScopedAdmin):
     form = ExhibitorRegistrationForm
+    # An organiser applies by phone for an SME new to the platform's pavilions, too.
+    newcomer_fields = ("sme",)
     list_display = [
         "sme",
         "pavilion",
@@ -250,8 +255,9 @@ class ExhibitorRegistrationAdmin(FairTimeZoneAdmin, PavilionScopedAdmin):
         "first_time_exhibitor",
         "applied_at",
         "decided_at",
-        "decided_by",
+        "decided_by_name",
     ]
+    decided_by_name = person_column("decided_by", _("decided by"))
 
     def fair_of(self, registration):
         return registration.pavilion.fair
@@ -269,7 +275,7 @@ class ExhibitorRegistrationAdmin(FairTimeZoneAdmin, PavilionScopedAdmin):
             "message",
             "applied_at",
             "decided_at",
-            "decided_by",
+            "decided_by_name",
         ]
 
     def get_readonly_fields(self, request, obj=None):
@@ -328,18 +334,45 @@ class ExhibitorRegistrationAdmin(FairTimeZoneAdmin, PavilionScopedAdmin):
     def waitlist(self, request, queryset):
         self._decide(request, queryset, RegistrationStatus.WAITLISTED)
 
-    @admin.action(description=_("Reject the selected applications"), permissions=["change"])
+    @admin.action(description=_("Reject the selected applications…"), permissions=["change"])
     def reject(self, request, queryset):
-        self._decide(request, queryset, RegistrationStatus.REJECTED)
+        """A rejection reaches the SME by email at once: a confirmation page asks first."""
+        if confirmed_form(request).is_bound:
+            self._decide(request, queryset, RegistrationStatus.REJECTED)
+            return None
+        registrations = queryset.select_related("sme", "pavilion")
+        count = len(registrations)
+        return confirmation_page(
+            request,
+            model_admin=self,
+            title=_("Reject applications"),
+            question=ngettext(
+                "Reject %(count)d application? The SME's team is emailed the decision at once.",
+                "Reject %(count)d applications? Each SME's team is emailed the decision at once.",
+                count,
+            )
+            % {"count": count},
+            queryset=registrations,
+            items=[
+                _("%(sme)s, applying to %(pavilion)s")
+                % {"sme": registration.sme, "pavilion": registration.pavilion}
+                for registration in registrations
+            ],
+            action="reject",
+            confirm_label=_("Reject the applications"),
+            danger=True,
+        )
 
 
-class BuyerAttendanceDayInline(admin.TabularInline):
+class BuyerAttendanceDayInline(ScopedTabularInline):
     model = BuyerAttendanceDay
     extra = 1
 
 
 @admin.register(BuyerRegistration)
 class BuyerRegistrationAdmin(PavilionScopedAdmin):
+    # An organiser registers a buyer new to the platform's pavilions, too.
+    newcomer_fields = ("buyer",)
     list_display = [
         "buyer",
         "buyer_country",
@@ -349,10 +382,13 @@ class BuyerRegistrationAdmin(PavilionScopedAdmin):
         "registered_in_fair_time",
     ]
     list_filter = ["status", "pavilion", "buyer__buyer_type", "buyer__country"]
-    search_fields = ["buyer__name", "buyer__city"]
+    search_fields = ["buyer__name", "buyer__city", "sourcing_needs"]
     list_select_related = ["buyer", "buyer__country", "pavilion", "pavilion__fair"]
     autocomplete_fields = ["buyer"]
     inlines = [BuyerAttendanceDayInline]
+    # The needs are the registration's own, for this fair; the company's text is only the default.
+    fields = ["pavilion", "buyer", "status", "sourcing_needs", "required_certifications"]
+    filter_horizontal = ["required_certifications"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("days")
@@ -367,12 +403,12 @@ class BuyerRegistrationAdmin(PavilionScopedAdmin):
 
     @admin.display(description=_("days"))
     def attendance(self, registration):
-        return ", ".join(f"{d.day:%m-%d}" for d in registration.days.all())
+        return ", ".join(date_format(d.day, "MONTH_DAY_FORMAT") for d in registration.days.all())
 
 
 @admin.register(MeetingSlot)
 class MeetingSlotAdmin(PavilionScopedAdmin):
-    list_display = ["local_start", "local_end", "pavilion", "interpreter_count"]
+    list_display = ["fair_time", "pavilion", "interpreter_count"]
     list_filter = ["pavilion"]
     list_select_related = ["pavilion", "pavilion__fair"]
     date_hierarchy = "starts_at"
@@ -380,13 +416,9 @@ class MeetingSlotAdmin(PavilionScopedAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(interpreter_total=Count("interpreters"))
 
-    @admin.display(description=_("starts (fair time)"), ordering="starts_at")
-    def local_start(self, slot):
-        return slot.pavilion.fair.local_text(slot.starts_at)
-
-    @admin.display(description=_("ends (fair time)"), ordering="ends_at")
-    def local_end(self, slot):
-        return f"{slot.pavilion.fair.local(slot.ends_at):%H:%M}"
+    @admin.display(description=_("slot (fair time)"), ordering="starts_at")
+    def fair_time(self, slot):
+        return str(slot)
 
     @admin.display(description=_("interpreters free"), ordering="interpreter_total")
     def interpreter_count(self, slot):

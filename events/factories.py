@@ -68,15 +68,34 @@ class ExhibitorRegistrationFactory(factory.django.DjangoModelFactory):
     eligibility_industry_class = factory.LazyAttribute(lambda r: r.sme.industry_class)
     eligibility_capital_yen = factory.LazyAttribute(lambda r: r.sme.capital_yen)
     eligibility_employees = factory.LazyAttribute(lambda r: r.sme.employees)
+    eligibility_largest_large_shareholder_percent = factory.LazyAttribute(
+        lambda r: r.sme.largest_large_shareholder_percent
+    )
+    eligibility_large_shareholders_percent = factory.LazyAttribute(
+        lambda r: r.sme.large_shareholders_percent
+    )
+    eligibility_officers_from_large_company = factory.LazyAttribute(
+        lambda r: r.sme.officers_from_large_company
+    )
     first_time_exhibitor = True
 
 
 class BuyerRegistrationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = BuyerRegistration
+        skip_postgeneration_save = True
 
     pavilion = factory.SubFactory(PavilionFactory)
     buyer = factory.SubFactory(ForeignBuyerFactory)
+    # As the register service does: the company's needs are the registration's default.
+    sourcing_needs = factory.LazyAttribute(lambda r: r.buyer.sourcing_needs)
+
+    @factory.post_generation
+    def required_certifications(self, create, extracted, **kwargs):
+        if create:
+            self.required_certifications.set(
+                self.buyer.required_certifications.all() if extracted is None else extracted
+            )
 
 
 class InterpreterFactory(factory.django.DjangoModelFactory):

@@ -6,7 +6,8 @@ from django import forms
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from companies.forms import PageForm
+from companies.forms import MULTI_SELECT_HELP, PageForm
+from companies.models import Certification
 
 
 class ApplyForm(PageForm):
@@ -26,13 +27,21 @@ class BuyerRegistrationForm(PageForm):
         error_messages={"required": _("Choose at least one day of the fair.")},
     )
     sourcing_needs = forms.CharField(
-        label=_("What are you sourcing?"),
+        label=_("What are you sourcing at this fair?"),
         required=False,
+        max_length=5000,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_(
-            "Products, specifications, quantities, certifications you need: exhibitors and the "
-            "matchmaking read this."
+            "Products, specifications, quantities you need: exhibitors and the matchmaking read "
+            "this. It starts as your company profile's text; a change here is for this fair only."
         ),
+    )
+    required_certifications = forms.ModelMultipleChoiceField(
+        label=_("Certifications you require at this fair"),
+        queryset=Certification.objects.all(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=MULTI_SELECT_HELP,
     )
 
     def __init__(self, *args, fair, **kwargs):
@@ -42,6 +51,20 @@ class BuyerRegistrationForm(PageForm):
             for day in fair.days()
         ]
         self._describe_fields()
+
+    @classmethod
+    def initial_for(cls, *, buyer, registration=None) -> dict:
+        """The registration's days and needs, or, for a new one, the company's needs."""
+        if registration is None:
+            return {
+                "sourcing_needs": buyer.sourcing_needs,
+                "required_certifications": list(buyer.required_certifications.all()),
+            }
+        return {
+            "days": [day.day.isoformat() for day in registration.days.all()],
+            "sourcing_needs": registration.sourcing_needs,
+            "required_certifications": list(registration.required_certifications.all()),
+        }
 
 
 class CatalogueFilterForm(PageForm):

@@ -383,6 +383,9 @@ class ExhibitorRegistration(models.Model):
             industry_class=self.eligibility_industry_class,
             capital_yen=self.eligibility_capital_yen,
             employees=self.eligibility_employees,
+            largest_large_shareholder_percent=self.eligibility_largest_large_shareholder_percent,
+            large_shareholders_percent=self.eligibility_large_shareholders_percent,
+            officers_from_large_company=self.eligibility_officers_from_large_company,
         )
 
 

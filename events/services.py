@@ -12,9 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from companies.eligibility import sme_eligibility
+from companies.eligibility import eligibility_figures, sme_eligibility_of
 from companies.models import SME, ForeignBuyer
 
+from . import fair_time, notifications
 from .models import (
     BuyerAttendanceDay,
     BuyerRegistration,
@@ -68,9 +69,7 @@ def exhibitor_registration_check_apply(
                 "date": pavilion.fair.local_text(pavilion.application_closes_at),
             }
         )
-    eligibility = sme_eligibility(
-        industry_class=sme.industry_class, capital_yen=sme.capital_yen, employees=sme.employees
-    )
+    eligibility = sme_eligibility_of(sme)
     if not eligibility.eligible:
         raise ValidationError(eligibility.reason)
     existing = ExhibitorRegistration.objects.filter(pavilion=pavilion, sme=sme).first()
@@ -95,9 +94,8 @@ def exhibitor_registration_apply(
     exhibitor_registration_check_apply(pavilion=pavilion, sme=sme, at=at)
     fields = {
         "is_sme_eligible": True,
-        "eligibility_industry_class": sme.industry_class,
-        "eligibility_capital_yen": sme.capital_yen,
-        "eligibility_employees": sme.employees,
+        # Every figure the verdict rests on, so the reason shown later is the one that held.
+        **{f"eligibility_{name}": value for name, value in eligibility_figures(sme).items()},
         "first_time_exhibitor": sme_is_first_time_exhibitor(sme=sme, pavilion=pavilion),
         "message": message,
         "applied_at": at,
@@ -158,7 +156,8 @@ def exhibitor_registration_decide(
     """Accept, waitlist or reject an application, or withdraw it for the SME.
 
     Side effects: sets the status, who decided and when; an accepted exhibitor may get a booth in
-    the same step; leaving the accepted state frees the booth.
+    the same step; leaving the accepted state frees the booth; the SME's team is emailed an
+    acceptance, waitlisting or rejection once the transaction commits.
     """
     status = RegistrationStatus(status)
     pavilion = _locked(registration.pavilion)
@@ -177,9 +176,7 @@ def exhibitor_registration_decide(
 
     if status == RegistrationStatus.ACCEPTED and registration.status != status:
         sme = registration.sme
-        eligibility = sme_eligibility(
-            industry_class=sme.industry_class, capital_yen=sme.capital_yen, employees=sme.employees
-        )
+        eligibility = sme_eligibility_of(sme)
         if not eligibility.eligible:
             raise ValidationError(
                 _("%(sme)s cannot be accepted. %(reason)s")
@@ -201,6 +198,7 @@ def exhibitor_registration_decide(
         if booth:
             raise ValidationError({"booth": _("Only an accepted exhibitor can have a booth.")})
         registration.booth = ""
+    decided = status != registration.status
     registration.status = status
     registration.decided_at = at or timezone.now()
     registration.decided_by = by
@@ -208,6 +206,8 @@ def exhibitor_registration_decide(
         exhibitor_registration_check_booth(registration=registration, booth=booth)
         registration.booth = booth.strip()
     registration.save()
+    if decided:
+        notifications.application_decision_notify(registration=registration)
     return registration
 
 
@@ -246,15 +246,7 @@ def exhibitor_registration_assign_booth(
     return registration
 
 
-@transaction.atomic
-def buyer_registration_register(
-    *, pavilion: Pavilion, buyer: ForeignBuyer, days: list[date], at: datetime | None = None
-) -> BuyerRegistration:
-    """A buyer registers to meet a pavilion's exhibitors on the given days of the fair.
-
-    Side effects: creates or reactivates the registration and replaces its attendance days.
-    """
-    fair = pavilion.fair
+def _check_days(fair, days: list[date]) -> None:
     if not days:
         raise ValidationError({"days": _("Choose at least one day of the fair.")})
     outside = sorted(d for d in set(days) if not fair.starts_on <= d <= fair.ends_on)
@@ -263,24 +255,87 @@ def buyer_registration_register(
             {
                 "days": _("%(days)s: not a day of %(fair)s, which runs from %(first)s to %(last)s.")
                 % {
-                    "days": ", ".join(d.isoformat() for d in outside),
+                    "days": ", ".join(fair_time.date_text(d) for d in outside),
                     "fair": fair,
-                    "first": fair.starts_on,
-                    "last": fair.ends_on,
+                    "first": fair_time.date_text(fair.starts_on),
+                    "last": fair_time.date_text(fair.ends_on),
                 }
             }
         )
-    registration, _created = BuyerRegistration.objects.select_for_update().get_or_create(
-        pavilion=pavilion, buyer=buyer, defaults={"registered_at": at or timezone.now()}
-    )
+
+
+def _set_days(registration: BuyerRegistration, days: list[date]) -> None:
     registration.days.exclude(day__in=days).delete()
     existing = set(registration.days.values_list("day", flat=True))
     BuyerAttendanceDay.objects.bulk_create(
         BuyerAttendanceDay(registration=registration, day=d) for d in sorted(set(days) - existing)
     )
-    # Saved every time, so the change of days counts as a change for matchmaking.
+
+
+@transaction.atomic
+def buyer_registration_register(
+    *,
+    pavilion: Pavilion,
+    buyer: ForeignBuyer,
+    days: list[date],
+    sourcing_needs: str | None = None,
+    required_certifications=None,
+    at: datetime | None = None,
+) -> BuyerRegistration:
+    """A buyer registers to meet a pavilion's exhibitors on the given days of the fair, saying
+    what it sources there.
+
+    Side effects: creates or reactivates the registration, replaces its attendance days and sets
+    its sourcing needs and required certifications to those given. Not given, a new registration
+    takes the company's own text and certifications, and an existing one keeps its own. The
+    company's profile is never changed: each fair keeps the needs it was given.
+    """
+    _check_days(pavilion.fair, days)
+    registration, created = BuyerRegistration.objects.select_for_update().get_or_create(
+        pavilion=pavilion,
+        buyer=buyer,
+        defaults={"registered_at": at or timezone.now(), "sourcing_needs": buyer.sourcing_needs},
+    )
+    if created and required_certifications is None:
+        required_certifications = list(buyer.required_certifications.all())
+    _set_days(registration, days)
+    if sourcing_needs is not None:
+        registration.sourcing_needs = sourcing_needs.strip()
+    if required_certifications is not None:
+        registration.required_certifications.set(required_certifications)
+    # Saved every time, so a change of days or needs counts as a change for matchmaking.
     registration.status = BuyerRegistrationStatus.REGISTERED
-    registration.save(update_fields=["status", "updated_at"])
+    registration.save(update_fields=["status", "sourcing_needs", "updated_at"])
+    return registration
+
+
+@transaction.atomic
+def buyer_registration_update(
+    *,
+    registration: BuyerRegistration,
+    days: list[date] | None = None,
+    sourcing_needs: str | None = None,
+    required_certifications=None,
+) -> BuyerRegistration:
+    """Change a registration's days, sourcing needs or required certifications (those given).
+
+    Side effects: replaces the parts given; the status stays as it is (registering again is what
+    reactivates a cancelled registration) and the company's profile is never changed.
+    """
+    registration = (
+        BuyerRegistration.objects.select_for_update()
+        .select_related("pavilion__fair")
+        .get(pk=registration.pk)
+    )
+    if days is not None:
+        _check_days(registration.pavilion.fair, days)
+        _set_days(registration, days)
+    if sourcing_needs is not None:
+        registration.sourcing_needs = sourcing_needs.strip()
+    if required_certifications is not None:
+        registration.required_certifications.set(required_certifications)
+    # Saved every time, so the change counts as a change for matchmaking.
+    registration.save(update_fields=["sourcing_needs", "updated_at"])
     return registration
 
 
@@ -375,11 +430,13 @@ def interpreter_check(
             _("Choose the languages the interpreter works in.")
         )
     slots = list(available_slots)
-    foreign = sorted(slot.pk for slot in slots if slot.pavilion_id != pavilion.pk)
+    foreign = sorted(
+        (slot for slot in slots if slot.pavilion_id != pavilion.pk), key=lambda s: s.starts_at
+    )
     if foreign:
         errors.setdefault("available_slots", []).append(
-            _("Slots %(ids)s are not slots of %(pavilion)s; choose among its own slots.")
-            % {"ids": ", ".join(map(str, foreign)), "pavilion": pavilion}
+            _("%(slots)s: not a slot of %(pavilion)s; choose among its own slots.")
+            % {"slots": "; ".join(str(slot) for slot in foreign), "pavilion": pavilion}
         )
     if interpreter is not None and interpreter.pk:
         stored = Interpreter.objects.get(pk=interpreter.pk)

@@ -3,25 +3,25 @@
 Reads go through ``companies.access`` and ``events.access``; writes through ``events.services``.
 """
 
+from datetime import datetime, time
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from companies import services as company_services
 from companies.access import actor_of
-from companies.eligibility import sme_eligibility
+from companies.eligibility import sme_eligibility_of
 from companies.models import Certification, Market, Sector
 from companies.views import buyer_required, exhibitor_required, page
-from matchmaking.access import meetings_visible_to
-from matchmaking.models import OPEN_STATUSES, MeetingStatus
+from matchmaking.access import meeting_as_seen, meetings_visible_to
+from matchmaking.models import OPEN_STATUSES
 from matchmaking.page_forms import MeetingRequestForm
 
-from . import services
+from . import fair_time, services
 from .access import buyer_registrations_visible_to, exhibitor_registrations_visible_to
 from .forms import ApplyForm, BuyerRegistrationForm, CatalogueFilterForm
 from .models import (
@@ -30,6 +30,16 @@ from .models import (
     Pavilion,
     RegistrationStatus,
 )
+
+
+def fair_zone_label(fair) -> str:
+    """The fair's zone as its times name it: CET, or CEST/CET for a fair across a change."""
+    labels = []
+    for day in (fair.starts_on, fair.ends_on):
+        label = fair_time.zone_label(datetime.combine(day, time(12), fair.tz))
+        if label not in labels:
+            labels.append(label)
+    return "/".join(labels)
 
 
 def upcoming_pavilions():
@@ -89,7 +99,12 @@ def pavilion_detail(request, pk: int):
     """The pavilion; an exhibitor sees the eligibility verdict and applies here."""
     actor = request.actor = actor_of(request.user)
     pavilion = _pavilion(pk)
-    context = {"pavilion": pavilion, "fair": pavilion.fair, "nav": "pavilions"}
+    context = {
+        "pavilion": pavilion,
+        "fair": pavilion.fair,
+        "zone": fair_zone_label(pavilion.fair),
+        "nav": "pavilions",
+    }
     if actor.is_exhibitor:
         sme = actor.sme
         registration = (
@@ -115,11 +130,7 @@ def pavilion_detail(request, pk: int):
             blocked = error.messages
         context |= {
             "registration": registration,
-            "eligibility": sme_eligibility(
-                industry_class=sme.industry_class,
-                capital_yen=sme.capital_yen,
-                employees=sme.employees,
-            ),
+            "eligibility": sme_eligibility_of(sme),
             "first_timer": services.sme_is_first_time_exhibitor(sme=sme, pavilion=pavilion),
             "blocked": blocked,
             "form": form,
@@ -156,29 +167,27 @@ def pavilion_withdraw(request, pk: int):
 @buyer_required
 @require_http_methods(["GET", "POST"])
 def buyer_register(request, pk: int):
-    """A buyer registers for the fair, picks the days they attend and says what they source."""
+    """A buyer registers for the fair, picks the days they attend and says what they source
+    there (the company's needs are the default; a change is for this fair only)."""
     pavilion = _pavilion(pk)
     buyer = request.actor.buyer
     registration = (
         buyer_registrations_visible_to(request.actor)
         .filter(pavilion=pavilion, buyer=buyer, status=BuyerRegistrationStatus.REGISTERED)
-        .prefetch_related("days")
+        .prefetch_related("days", "required_certifications")
         .first()
     )
-    initial = {"sourcing_needs": buyer.sourcing_needs}
-    if registration is not None:
-        initial["days"] = [day.day.isoformat() for day in registration.days.all()]
+    initial = BuyerRegistrationForm.initial_for(buyer=buyer, registration=registration)
     form = BuyerRegistrationForm(request.POST or None, initial=initial, fair=pavilion.fair)
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
-                if form.cleaned_data["sourcing_needs"] != buyer.sourcing_needs:
-                    company_services.buyer_update(
-                        buyer=buyer, sourcing_needs=form.cleaned_data["sourcing_needs"]
-                    )
-                services.buyer_registration_register(
-                    pavilion=pavilion, buyer=buyer, days=form.cleaned_data["days"]
-                )
+            services.buyer_registration_register(
+                pavilion=pavilion,
+                buyer=buyer,
+                days=form.cleaned_data["days"],
+                sourcing_needs=form.cleaned_data["sourcing_needs"],
+                required_certifications=form.cleaned_data["required_certifications"],
+            )
         except ValidationError as error:
             form.add_service_error(error)
         else:
@@ -217,9 +226,10 @@ def _buyer_context(actor, pavilion: Pavilion) -> dict:
     )
     return {
         "buyer_registered": registered,
+        # The status as the buyer may know it: "scheduled" only once the time is published.
         "open_meetings": {
-            sme_id: MeetingStatus(status).label
-            for sme_id, status in meetings.values_list("sme_id", "status")
+            meeting.sme_id: meeting_as_seen(actor, meeting).status_label
+            for meeting in meetings.select_related("slot", "interpreter")
         },
     }
 

@@ -1,12 +1,16 @@
 """What each actor may read and do with proposals and meetings (see companies.access)."""
 
+from dataclasses import dataclass
+
 from django.db.models import Q, QuerySet
 
 from companies.access import Actor
+from events.models import Interpreter, MeetingSlot
 
 from .models import (
     Meeting,
     MeetingOutcome,
+    MeetingStatus,
     PairWish,
     ParticipantUnavailability,
     Proposal,
@@ -29,6 +33,47 @@ def _own_or_organised(actor: Actor, queryset: QuerySet) -> QuerySet:
 
 def meetings_visible_to(actor: Actor) -> QuerySet:
     return _own_or_organised(actor, Meeting.objects.all())
+
+
+# --- when a meeting is: the organisers' draft until published ---------------------------------
+# The scheduler's placement (slot and interpreter) may still move until the organisers publish
+# it, so the two sides see it only then: a time seen early is a time people plan around. Every
+# page, export and API answer that shows a participant a meeting asks these three functions.
+
+
+def time_visible_q(actor: Actor) -> Q:
+    """Meetings whose slot and interpreter the actor may see: published ones, and every meeting
+    of the pavilions they organise."""
+    if actor.platform_admin:
+        return Q()
+    return Q(published_at__isnull=False) | Q(pavilion_id__in=actor.pavilion_ids)
+
+
+def sees_time(actor: Actor, meeting: Meeting) -> bool:
+    """``time_visible_q`` for one meeting already loaded."""
+    return meeting.published_at is not None or actor.organises(meeting.pavilion_id)
+
+
+@dataclass(frozen=True)
+class MeetingAsSeen:
+    """What a reader may know of a meeting's placement: its slot and interpreter (None before
+    publication for the two sides) and its status (a meeting placed but not yet published is
+    still "accepted" to them)."""
+
+    slot: MeetingSlot | None
+    interpreter: Interpreter | None
+    status: str
+
+    @property
+    def status_label(self) -> str:
+        return MeetingStatus(self.status).label
+
+
+def meeting_as_seen(actor: Actor, meeting: Meeting) -> MeetingAsSeen:
+    if sees_time(actor, meeting):
+        return MeetingAsSeen(meeting.slot, meeting.interpreter, meeting.status)
+    status = MeetingStatus.ACCEPTED if meeting.status == MeetingStatus.SCHEDULED else meeting.status
+    return MeetingAsSeen(None, None, str(status))
 
 
 def proposals_visible_to(actor: Actor) -> QuerySet:

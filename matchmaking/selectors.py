@@ -8,7 +8,7 @@ from itertools import combinations
 
 from django.db.models import Prefetch, QuerySet
 
-from companies.models import Market, Sector
+from companies.models import Certification, Market, Sector
 from events.models import (
     BuyerRegistration,
     BuyerRegistrationStatus,
@@ -19,7 +19,7 @@ from events.models import (
 )
 from matchmaking import engine
 
-from .models import MatchingSettings, PairWish, Proposal, ProposalStatus
+from .models import MatchingSettings, Meeting, MeetingStatus, PairWish, Proposal, ProposalStatus
 
 
 def pavilion_weights(pavilion: Pavilion) -> engine.ScoringWeights:
@@ -50,6 +50,14 @@ def market_geography() -> engine.MarketGeography:
     )
 
 
+def certification_labels() -> dict[int, dict[str, str]]:
+    """Every certification's names per language, for the reasons (a short reference table)."""
+    return {
+        pk: {"en": en, "ja": ja or en}
+        for pk, en, ja in Certification.objects.values_list("pk", "name_en", "name_ja")
+    }
+
+
 def accepted_exhibitors(pavilion: Pavilion) -> QuerySet:
     return (
         ExhibitorRegistration.objects.filter(pavilion=pavilion, status=RegistrationStatus.ACCEPTED)
@@ -70,7 +78,7 @@ def registered_buyers(pavilion: Pavilion) -> QuerySet:
             pavilion=pavilion, status=BuyerRegistrationStatus.REGISTERED
         )
         .select_related("buyer", "buyer__country")
-        .prefetch_related("buyer__sectors", "buyer__languages", "buyer__required_certifications")
+        .prefetch_related("buyer__sectors", "buyer__languages", "required_certifications")
         .order_by("buyer_id")
     )
 
@@ -95,15 +103,17 @@ def _exhibitor_profile(registration: ExhibitorRegistration, capacity: int):
 
 def _buyer_profile(registration: BuyerRegistration, capacity: int):
     buyer = registration.buyer
+    # Needs and certifications are the registration's: what the buyer sources at this fair,
+    # which another fair's registration never rewrites.
     return engine.BuyerProfile(
         id=buyer.pk,
         country=buyer.country.code,
         buyer_type=buyer.buyer_type,
         sectors=tuple(s.pk for s in buyer.sectors.all()),
-        sourcing_needs=buyer.sourcing_needs,
+        sourcing_needs=registration.sourcing_needs,
         order_size=buyer.order_size or None,
         languages=tuple(language.code for language in buyer.languages.all()) or ("en",),
-        required_certifications=tuple(c.pk for c in buyer.required_certifications.all()),
+        required_certifications=tuple(c.pk for c in registration.required_certifications.all()),
         max_meetings=capacity,
     )
 
@@ -118,7 +128,9 @@ def interpreter_pairs(pavilion: Pavilion) -> engine.InterpreterAvailability:
 
 
 def pair_wishes(pavilion: Pavilion) -> tuple:
-    """Explicit wishes, plus every declined proposal, which must never come back."""
+    """Explicit wishes, plus the pairs that must never come back: every declined proposal and
+    every pair with a meeting at the pavilion in any state (requested, scheduled, held, even
+    declined or cancelled: proposing it again would only offer a second request)."""
     wishes = [
         engine.Wish(sme_id, buyer_id, kind)
         for sme_id, buyer_id, kind in PairWish.objects.filter(pavilion=pavilion).values_list(
@@ -130,7 +142,45 @@ def pair_wishes(pavilion: Pavilion) -> tuple:
         engine.Wish(sme_id, buyer_id, engine.WishKind.DECLINED)
         for sme_id, buyer_id in declined.values_list("sme_id", "buyer_id")
     ]
+    met = Meeting.objects.filter(pavilion=pavilion).order_by("sme_id", "buyer_id")
+    wishes += [
+        engine.Wish(sme_id, buyer_id, engine.WishKind.HAS_MEETING)
+        for sme_id, buyer_id in met.values_list("sme_id", "buyer_id").distinct()
+    ]
     return tuple(wishes)
+
+
+def earlier_meetings(pavilion: Pavilion) -> tuple:
+    """Meetings this pavilion's exhibitors and buyers held with each other at pavilions of
+    earlier fairs, oldest first: the reasons say so ("they met at Medica 2026")."""
+    held = (
+        Meeting.objects.filter(
+            status=MeetingStatus.HELD,
+            pavilion__fair__starts_on__lt=pavilion.fair.starts_on,
+            sme_id__in=ExhibitorRegistration.objects.filter(
+                pavilion=pavilion, status=RegistrationStatus.ACCEPTED
+            ).values("sme_id"),
+            buyer_id__in=BuyerRegistration.objects.filter(
+                pavilion=pavilion, status=BuyerRegistrationStatus.REGISTERED
+            ).values("buyer_id"),
+        )
+        .select_related("pavilion__fair")
+        .order_by("pavilion__fair__starts_on", "pavilion_id", "sme_id", "buyer_id")
+    )
+    earlier = {}
+    for meeting in held:
+        key = (meeting.sme_id, meeting.buyer_id, meeting.pavilion_id)
+        if key not in earlier:
+            met_at, fair = meeting.pavilion, meeting.pavilion.fair
+            earlier[key] = engine.EarlierMeeting(
+                exhibitor_id=meeting.sme_id,
+                buyer_id=meeting.buyer_id,
+                pavilion_id=met_at.pk,
+                pavilion_labels={"en": met_at.name_en, "ja": met_at.name_ja or met_at.name_en},
+                # A fair has one name, used in both languages ("Medica 2026").
+                fair_labels={"en": str(fair), "ja": str(fair)},
+            )
+    return tuple(earlier.values())
 
 
 def matchmaking_input(pavilion: Pavilion) -> engine.MatchmakingInput:
@@ -149,6 +199,8 @@ def matchmaking_input(pavilion: Pavilion) -> engine.MatchmakingInput:
         geography=market_geography(),
         interpreters=interpreter_pairs(pavilion),
         wishes=pair_wishes(pavilion),
+        certification_labels=certification_labels(),
+        earlier_meetings=earlier_meetings(pavilion),
     )
 
 
@@ -177,5 +229,7 @@ def pavilion_needs_matchmaking(*, pavilion: Pavilion, since) -> bool:
         or exhibitors.filter(sme__updated_at__gt=since).exists()
         or buyers.filter(buyer__updated_at__gt=since).exists()
         or PairWish.objects.filter(pavilion=pavilion, created_at__gt=since).exists()
+        # A new meeting takes its pair out of the proposals.
+        or Meeting.objects.filter(pavilion=pavilion, created_at__gt=since).exists()
         or MatchingSettings.objects.filter(pavilion=pavilion, updated_at__gt=since).exists()
     )

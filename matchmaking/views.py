@@ -17,16 +17,30 @@ from django.views.decorators.http import require_POST
 from companies.views import buyer_required, company_required, page
 from events.access import buyer_registrations_visible_to, exhibitor_registrations_visible_to
 from events.models import ExhibitorRegistration, Pavilion
-from events.views import exhibitor_detail
+from events.selectors import buyer_fair_needs_attach
+from events.views import exhibitor_detail, fair_zone_label
 
 from . import exports, services
-from .access import meetings_visible_to, proposals_visible_to, side_of
+from .access import (
+    meeting_as_seen,
+    meetings_visible_to,
+    proposals_visible_to,
+    side_of,
+    time_visible_q,
+)
 from .models import OPEN_STATUSES, MeetingStatus, ProposalStatus, Side
 from .page_forms import AnswerForm, AttendeeForm, MeetingRequestForm, OutcomeForm
 from .reasons import proposal_sentence
 from .services.meetings import exhibitor_team
 
-MEETING_RELATIONS = ("pavilion__fair", "sme", "buyer__country", "slot", "interpreter", "attendee")
+MEETING_RELATIONS = (
+    "pavilion__fair",
+    "sme",
+    "buyer__country",
+    "slot__pavilion__fair",
+    "interpreter",
+    "attendee",
+)
 
 
 def _own(actor, queryset):
@@ -72,6 +86,7 @@ def proposal_list(request, pk: int):
     )
     for proposal in proposals:
         proposal.sentence = proposal_sentence(proposal)
+    buyer_fair_needs_attach(proposals)
     return page(
         request,
         "pages/matchmaking/proposals.html",
@@ -105,6 +120,14 @@ def proposal_decide(request, pk: int):
     return redirect("matchmaking:proposal_list", pk=proposal.pavilion_id)
 
 
+def _as_seen(actor, meetings):
+    """Each meeting with ``seen``: its slot, interpreter and status as this actor may know them
+    (see ``matchmaking.access.meeting_as_seen``); templates show only ``meeting.seen``."""
+    for meeting in meetings:
+        meeting.seen = meeting_as_seen(actor, meeting)
+    return meetings
+
+
 def _awaits(meeting, side: Side) -> bool:
     """Whether a requested meeting waits for this side's answer."""
     accepted = (
@@ -119,12 +142,18 @@ def meeting_list(request, pk: int):
     actor = request.actor
     pavilion = _pavilion_of(actor, pk)
     side = Side.EXHIBITOR if actor.is_exhibitor else Side.BUYER
-    meetings = list(
-        _own(actor, meetings_visible_to(actor))
-        .filter(pavilion=pavilion)
-        .select_related(*MEETING_RELATIONS)
-        .order_by("slot__starts_at", "-created_at")
+    meetings = _as_seen(
+        actor,
+        list(
+            _own(actor, meetings_visible_to(actor))
+            .filter(pavilion=pavilion)
+            .select_related(*MEETING_RELATIONS)
+            .order_by("-created_at", "-pk")
+        ),
     )
+    # By the time the actor may see (an unpublished slot must not show through the order), the
+    # newest first among meetings without one.
+    meetings.sort(key=lambda m: (m.seen.slot is None, m.seen.slot.starts_at if m.seen.slot else 0))
     groups = {"to_answer": [], "waiting": [], "confirmed": [], "past": [], "closed": []}
     for meeting in meetings:
         if meeting.status == MeetingStatus.REQUESTED:
@@ -146,6 +175,7 @@ def _meeting(actor, pk: int):
         _own(actor, meetings_visible_to(actor)).select_related(*MEETING_RELATIONS, "proposal"),
         pk=pk,
     )
+    _as_seen(actor, [meeting])
     return meeting, _side(actor, meeting)
 
 
@@ -170,8 +200,8 @@ def _meeting_page(request, meeting, side, *, status=200, **forms):
         "can_cancel": meeting.status in OPEN_STATUSES,
         "can_set_attendee": side == Side.EXHIBITOR
         and meeting.status in (MeetingStatus.ACCEPTED, MeetingStatus.SCHEDULED),
-        "can_mark_attendance": meeting.status == MeetingStatus.SCHEDULED
-        and meeting.slot.starts_at <= timezone.now(),
+        "can_mark_attendance": meeting.seen.status == MeetingStatus.SCHEDULED
+        and meeting.seen.slot.starts_at <= timezone.now(),
     }
     if team is not None:
         context["attendee_form"] = forms.get("attendee_form") or AttendeeForm(
@@ -299,11 +329,12 @@ def meeting_request(request, pk: int, sme_pk: int):
 
 
 def _published_meetings(actor, pavilion):
+    """The company's meetings in slots whose time it may see (the published schedule)."""
     lookup = {"sme": actor.sme} if actor.is_exhibitor else {"buyer": actor.buyer}
     return (
         exports.participant_meetings(pavilion, **lookup)
-        .filter(published_at__isnull=False)
-        .select_related("proposal")
+        .filter(time_visible_q(actor))
+        .select_related("proposal", "slot__pavilion__fair")
     )
 
 
@@ -313,7 +344,9 @@ def schedule(request, pk: int):
     actor = request.actor
     pavilion = _pavilion_of(actor, pk)
     fair = pavilion.fair
-    meetings = list(_published_meetings(actor, pavilion).prefetch_related("buyer__sectors"))
+    meetings = _as_seen(
+        actor, list(_published_meetings(actor, pavilion).prefetch_related("buyer__sectors"))
+    )
     booths = dict(
         ExhibitorRegistration.objects.filter(
             pavilion=pavilion, sme_id__in=[m.sme_id for m in meetings]
@@ -324,14 +357,15 @@ def schedule(request, pk: int):
     for meeting in meetings:
         meeting.sentence = proposal_sentence(meeting.proposal) if meeting.proposal else ""
         meeting.booth = booths.get(meeting.sme_id, "")
+    buyer_fair_needs_attach(meetings)
     days = [
         (day, list(items))
-        for day, items in groupby(meetings, key=lambda m: fair.local(m.slot.starts_at).date())
+        for day, items in groupby(meetings, key=lambda m: fair.local(m.seen.slot.starts_at).date())
     ]
     waiting = (
         _own(actor, meetings_visible_to(actor))
         .filter(pavilion=pavilion, status__in=[MeetingStatus.ACCEPTED, MeetingStatus.SCHEDULED])
-        .filter(published_at__isnull=True)
+        .exclude(time_visible_q(actor))
         .count()
     )
     return page(
@@ -341,6 +375,7 @@ def schedule(request, pk: int):
             "pavilion": pavilion,
             "fair": fair,
             "days": days,
+            "zone": fair_zone_label(fair),
             "waiting": waiting,
             "side": Side.EXHIBITOR if actor.is_exhibitor else Side.BUYER,
         },

@@ -32,6 +32,7 @@ def _production_env(**overrides: str) -> dict[str, str]:
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(45)[:60],
         "ALLOWED_HOSTS": "example.org",
+        "SITE_URL": "https://pavilion.example.org",
     }
     env.update(overrides)
     return env

@@ -11,7 +11,8 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 CATALOGUE = REPO / "locale" / "ja" / "LC_MESSAGES" / "django.po"
-PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]")
+# printf-style (%(name)s, %(ratio).1f, %s) and str.format-style ({min_length}, {code_point:X}).
+PLACEHOLDER = re.compile(r"%\(\w+\)[-+ #0]*\d*(?:\.\d+)?[sdfi]|%[sd]|\{\w*(?::[^{}]*)?\}")
 SOURCE_DIRS = ["companies", "events", "matchmaking", "config", "templates"]
 
 
@@ -39,8 +40,9 @@ def test_placeholders_survive_translation():
 def test_compiled_catalogue_matches_the_source():
     po = polib.pofile(str(CATALOGUE))
     mo = polib.mofile(str(CATALOGUE.with_suffix(".mo")))
-    compiled = {e.msgid: e.msgstr or e.msgstr_plural for e in mo}
-    source = {e.msgid: e.msgstr or e.msgstr_plural for e in live_entries(po)}
+    # Keyed by context too: "Accepted" is one entry for applications, another for meetings.
+    compiled = {(e.msgctxt, e.msgid): e.msgstr or e.msgstr_plural for e in mo}
+    source = {(e.msgctxt, e.msgid): e.msgstr or e.msgstr_plural for e in live_entries(po)}
     assert {k: compiled.get(k) for k in source} == source
 
 

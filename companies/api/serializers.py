@@ -10,7 +10,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from companies.choices import BuyerType, MarketKind, MemberRole, OrderSize
-from companies.eligibility import sme_eligibility
+from companies.eligibility import sme_eligibility_of
 from companies.models import SME, Certification, ForeignBuyer, Language, Market, Sector
 
 
@@ -104,6 +104,9 @@ class SMESerializer(serializers.ModelSerializer):
             "industry_class",
             "employees",
             "capital_yen",
+            "largest_large_shareholder_percent",
+            "large_shareholders_percent",
+            "officers_from_large_company",
             "description_ja",
             "description_en",
             "products_ja",
@@ -126,9 +129,7 @@ class SMESerializer(serializers.ModelSerializer):
     @extend_schema_field(EligibilitySerializer)
     def get_eligibility(self, sme) -> dict:
         """The SME Basic Act verdict for the profile as it is now."""
-        verdict = sme_eligibility(
-            industry_class=sme.industry_class, capital_yen=sme.capital_yen, employees=sme.employees
-        )
+        verdict = sme_eligibility_of(sme)
         return {"eligible": verdict.eligible, "reason": str(verdict.reason)}
 
 
@@ -170,7 +171,12 @@ class ForeignBuyerSerializer(serializers.ModelSerializer):
 
 class MembershipInviteSerializer(serializers.Serializer):
     email = serializers.EmailField()
-    name = serializers.CharField(max_length=150, required=False, default="", allow_blank=True)
+    first_name = serializers.CharField(
+        max_length=150, required=False, default="", allow_blank=True, help_text=_("Given name.")
+    )
+    last_name = serializers.CharField(
+        max_length=150, required=False, default="", allow_blank=True, help_text=_("Family name.")
+    )
     role = serializers.ChoiceField(choices=MemberRole.choices, default=MemberRole.STAFF)
 
 
@@ -185,6 +191,12 @@ class MeSerializer(serializers.Serializer):
 
     id = serializers.IntegerField(allow_null=True)
     username = serializers.CharField()
+    name = serializers.CharField(
+        help_text=_(
+            "The user's name as the request's language writes it (family name first in "
+            "Japanese); the email address or username when no name is given."
+        )
+    )
     sme = serializers.IntegerField(allow_null=True, help_text=_("The SME the user works for."))
     buyer = serializers.IntegerField(
         allow_null=True, help_text=_("The buying company the user works for.")

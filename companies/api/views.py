@@ -19,6 +19,7 @@ from rest_framework.views import APIView
 from companies import services
 from companies.access import buyers_visible_to, smes_visible_to
 from companies.models import Certification, Language, Market, Sector
+from companies.names import person_name
 
 from .filters import ForeignBuyerFilter, MarketFilter, SectorFilter, SMEFilter
 from .permissions import ApiView, require
@@ -95,6 +96,7 @@ class MeView(ApiView, APIView):
             {
                 "id": request.user.pk,
                 "username": request.user.get_username(),
+                "name": person_name(request.user),
                 "sme": actor.sme.pk if actor.sme else None,
                 "buyer": actor.buyer.pk if actor.buyer else None,
                 "organiser": actor.organiser,

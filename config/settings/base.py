@@ -79,6 +79,16 @@ TEMPLATES = [
             ],
         },
     },
+    # Plain text (email subjects and bodies, calendar files) is not HTML: this engine never
+    # HTML-escapes, so "Medica & Compamed" stays as typed. Only companies.mail.render_text uses
+    # it; the engine above, which makes every HTML page, escapes as always.
+    {
+        "NAME": "text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": False,
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -108,6 +118,9 @@ STORAGES = {
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Japan Pavilion <noreply@localhost>")
+# Where the platform is reached from outside: emails sent by background tasks, which have no
+# request to take the host from, link to pages under this address.
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # Redis serves as Celery broker, result backend and cache when it is configured; without it
 # tasks run in-process (CELERY_TASK_ALWAYS_EAGER) and the log says so once at start-up.

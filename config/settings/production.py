@@ -12,6 +12,10 @@ if not ALLOWED_HOSTS:
 
     raise ImproperlyConfigured("The ALLOWED_HOSTS environment variable is required in production.")
 
+# Emails sent by background tasks link back to the platform; a wrong host would send people to
+# a laptop's address, so production names it.
+SITE_URL = env_required("SITE_URL").rstrip("/")
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -9,12 +9,13 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from companies.api.serializers import (
+    EligibilitySerializer,
     LanguageSerializer,
     NamedCertificationSerializer,
     NamedMarketSerializer,
     NamedSectorSerializer,
 )
-from companies.models import ForeignBuyer, Language
+from companies.models import Certification, ForeignBuyer, Language
 from events.models import (
     BuyerRegistration,
     ExhibitorRegistration,
@@ -73,6 +74,7 @@ class PavilionSerializer(serializers.ModelSerializer):
             "first_timer_conditions_en",
             "first_timer_conditions_ja",
             "first_timer_fee_discount_percent",
+            "first_timer_interpreted_meetings",
             "max_meetings_per_exhibitor",
             "max_meetings_per_buyer",
             "max_meetings_per_day",
@@ -130,6 +132,7 @@ class ExhibitorRegistrationSerializer(serializers.ModelSerializer):
 
     sme_name_en = serializers.CharField(source="sme.name_en", read_only=True)
     sme_name_ja = serializers.CharField(source="sme.name_ja", read_only=True)
+    eligibility = serializers.SerializerMethodField()
 
     class Meta:
         model = ExhibitorRegistration
@@ -142,6 +145,7 @@ class ExhibitorRegistrationSerializer(serializers.ModelSerializer):
             "status",
             "booth",
             "is_sme_eligible",
+            "eligibility",
             "first_time_exhibitor",
             "message",
             "applied_at",
@@ -149,6 +153,12 @@ class ExhibitorRegistrationSerializer(serializers.ModelSerializer):
             "updated_at",
         ]
         read_only_fields = fields
+
+    @extend_schema_field(EligibilitySerializer)
+    def get_eligibility(self, registration) -> dict:
+        """The SME Basic Act verdict on the figures the SME applied with."""
+        verdict = registration.eligibility
+        return {"eligible": verdict.eligible, "reason": str(verdict.reason)}
 
 
 class ExhibitorApplySerializer(serializers.Serializer):
@@ -183,6 +193,14 @@ class ExhibitorDecisionSerializer(serializers.Serializer):
 class BuyerRegistrationSerializer(serializers.ModelSerializer):
     buyer_name = serializers.CharField(source="buyer.name", read_only=True)
     days = serializers.SerializerMethodField()
+    sourcing_needs = serializers.CharField(
+        read_only=True, help_text=_("What the buyer sources at this fair.")
+    )
+    required_certifications = serializers.PrimaryKeyRelatedField(
+        many=True,
+        read_only=True,
+        help_text=_("Ids from /api/v1/certifications/: what the buyer requires at this fair."),
+    )
 
     class Meta:
         model = BuyerRegistration
@@ -193,6 +211,8 @@ class BuyerRegistrationSerializer(serializers.ModelSerializer):
             "buyer_name",
             "status",
             "days",
+            "sourcing_needs",
+            "required_certifications",
             "registered_at",
             "updated_at",
         ]
@@ -202,13 +222,46 @@ class BuyerRegistrationSerializer(serializers.ModelSerializer):
         return [day.day.isoformat() for day in registration.days.all()]
 
 
-class BuyerRegisterSerializer(serializers.Serializer):
+class BuyerNeedsSerializer(serializers.Serializer):
+    """What a buyer sources at one fair; the company's profile is the default and stays as it is."""
+
+    sourcing_needs = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=5000,
+        help_text=_(
+            "What the buyer sources at this fair. Left out: the company profile's text for a "
+            "new registration, the registration's own otherwise."
+        ),
+    )
+    required_certifications = serializers.PrimaryKeyRelatedField(
+        many=True,
+        required=False,
+        queryset=Certification.objects.all(),
+        help_text=_(
+            "Ids from /api/v1/certifications/. Left out: the company profile's for a new "
+            "registration, the registration's own otherwise."
+        ),
+    )
+
+
+class BuyerRegisterSerializer(BuyerNeedsSerializer):
     pavilion = serializers.PrimaryKeyRelatedField(queryset=Pavilion.objects.select_related("fair"))
     days = serializers.ListField(
         child=serializers.DateField(),
         min_length=1,
         max_length=31,
         help_text=_("The days of the fair the buyer attends (YYYY-MM-DD)."),
+    )
+
+
+class BuyerRegistrationChangeSerializer(BuyerNeedsSerializer):
+    days = serializers.ListField(
+        child=serializers.DateField(),
+        required=False,
+        min_length=1,
+        max_length=31,
+        help_text=_("The days of the fair the buyer attends (YYYY-MM-DD); they replace the old."),
     )
 
 
@@ -235,7 +288,12 @@ class SlotSerializer(serializers.Serializer):
         help_text=_("The fair's wall-clock time with its UTC offset (ISO 8601).")
     )
     local_ends_at = serializers.CharField()
-    local_text = serializers.CharField(help_text=_("For people, e.g. 2027-11-15 10:00 CET."))
+    local_text = serializers.CharField(
+        help_text=_(
+            "For people, in the request's language and the fair's zone, e.g. "
+            "Mon 15 Nov 2027, 10:00 CET or 2027年11月15日(月) 10:00 CET."
+        )
+    )
     time_zone = serializers.CharField(help_text=_("The fair's IANA time zone."))
 
     def to_representation(self, slot):
@@ -300,6 +358,10 @@ class PavilionBuyerSerializer(serializers.ModelSerializer):
     country = NamedMarketSerializer(read_only=True)
     sectors = NamedSectorSerializer(many=True, read_only=True)
     website = serializers.CharField(read_only=True)
+    # The registration's, for this pavilion's fair (annotated by the view), not the company's.
+    sourcing_needs = serializers.CharField(
+        source="fair_sourcing_needs", read_only=True, help_text=_("What it sources at this fair.")
+    )
 
     class Meta:
         model = ForeignBuyer

@@ -7,6 +7,7 @@ catalogue anyone may read; registrations follow ``events.access``, a pavilion's 
 """
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import OuterRef, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
@@ -33,6 +34,7 @@ from events.access import (
     interpreters_visible_to,
 )
 from events.models import (
+    BuyerRegistration,
     ExhibitorRegistration,
     MeetingSlot,
     Pavilion,
@@ -52,6 +54,7 @@ from .filters import (
 )
 from .serializers import (
     BuyerRegisterSerializer,
+    BuyerRegistrationChangeSerializer,
     BuyerRegistrationSerializer,
     CatalogueExhibitorSerializer,
     ExhibitorApplySerializer,
@@ -221,40 +224,68 @@ class BuyerRegistrationViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
     viewsets.GenericViewSet,
 ):
     serializer_class = BuyerRegistrationSerializer
     filterset_class = BuyerRegistrationFilter
     lookup_value_regex = ID_PATTERN
     ordering_fields = ["registered_at", "status"]
+    http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self):
         return (
             buyer_registrations_visible_to(self.actor)
             .select_related("buyer")
-            .prefetch_related("days")
+            .prefetch_related("days", "required_certifications")
             .order_by("pavilion_id", "registered_at", "pk")
         )
 
     @extend_schema(
         request=BuyerRegisterSerializer,
         responses={201: BuyerRegistrationSerializer},
-        summary="Register your company for a pavilion, on given days",
-        description="Registering again replaces the days and reactivates a cancelled registration.",
+        summary="Register your company for a pavilion, on given days, with what you source there",
+        description="Sourcing needs and required certifications left out are the company "
+        "profile's. Registering again replaces the days (and the needs given) and reactivates a "
+        "cancelled registration; the company profile never changes.",
     )
     def create(self, request, *args, **kwargs):
         require_buyer_staff(self.actor)
         serializer = BuyerRegisterSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
         registration = services.buyer_registration_register(
-            pavilion=serializer.validated_data["pavilion"],
+            pavilion=data["pavilion"],
             buyer=self.actor.buyer,
-            days=serializer.validated_data["days"],
+            days=data["days"],
+            sourcing_needs=data.get("sourcing_needs"),
+            required_certifications=data.get("required_certifications"),
         )
         registration = self.get_queryset().get(pk=registration.pk)
         return Response(
             BuyerRegistrationSerializer(registration).data, status=status.HTTP_201_CREATED
         )
+
+    @extend_schema(
+        request=BuyerRegistrationChangeSerializer,
+        responses={200: BuyerRegistrationSerializer},
+        summary="Change your registration's days, sourcing needs or required certifications",
+        description="Only the parts given change, for this fair only: the company profile and "
+        "other fairs' registrations stay as they are.",
+    )
+    def partial_update(self, request, *args, **kwargs):
+        registration = self.get_object()
+        require(
+            self.actor.acts_for_buyer(registration.buyer_id) or self.actor.platform_admin,
+            _("Only the buyer's own staff can change its registration."),
+        )
+        serializer = BuyerRegistrationChangeSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        registration = services.buyer_registration_update(
+            registration=registration, **serializer.validated_data
+        )
+        registration = self.get_queryset().get(pk=registration.pk)
+        return Response(BuyerRegistrationSerializer(registration).data)
 
 
 def _pavilion(pavilion_id) -> Pavilion:
@@ -311,7 +342,7 @@ class PavilionBuyerListView(ApiView, generics.ListAPIView):
     serializer_class = PavilionBuyerSerializer
     filterset_class = PavilionBuyerFilter
     ordering_fields = ["name", "city"]
-    search_fields = ["name", "city", "sourcing_needs"]
+    search_fields = ["name", "city", "fair_sourcing_needs"]
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
@@ -321,8 +352,11 @@ class PavilionBuyerListView(ApiView, generics.ListAPIView):
             browses_buyers_of(self.actor, pavilion.pk),
             _("Only exhibitors accepted at this pavilion and its organisers can list its buyers."),
         )
+        # What each buyer sources at this fair is its registration's, not the company's text.
+        needs = BuyerRegistration.objects.filter(pavilion=pavilion, buyer=OuterRef("pk"))
         return (
             pavilion_buyers_visible_to(self.actor, pavilion.pk)
+            .annotate(fair_sourcing_needs=Subquery(needs.values("sourcing_needs")[:1]))
             .select_related("country")
             .prefetch_related("sectors")
             .order_by("name", "pk")

@@ -1,7 +1,8 @@
 """The demo's foreign buyers as plans: pure functions of the seed and the scale."""
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import partial
 
 from .content import foci_consumer, foci_technology
 from .content.buyers import (
@@ -50,6 +51,9 @@ class BuyerPlan:
     certifications: list[str]
     sourcing_needs: str
     pavilions: dict[str, tuple[float, list[int]]]  # key -> (moment in window, day indexes)
+    # key -> what the buyer sources at that pavilion's fair, when it differs from the company's
+    # text: a buyer visiting a second fair looks for other products there.
+    fair_needs: dict[str, str] = field(default_factory=dict)
 
 
 def buyer_plans(*, scale: int) -> list[BuyerPlan]:
@@ -94,6 +98,17 @@ def buyer_plans(*, scale: int) -> list[BuyerPlan]:
                 break
         if text_language == "en" and "en" not in languages:
             languages.append("en")
+        pavilions = _buyer_pavilions(rng, focus_key, country)
+        # The buyer's needs text for a choice of products.
+        needs = partial(
+            _sourcing_needs,
+            text_language,
+            buyer_type,
+            city,
+            focus,
+            certifications=certifications,
+            order_size=order_size,
+        )
         plans.append(
             BuyerPlan(
                 focus=focus_key,
@@ -105,13 +120,26 @@ def buyer_plans(*, scale: int) -> list[BuyerPlan]:
                 languages=languages,
                 sectors=sorted({p[0] for p in products}),
                 certifications=certifications,
-                sourcing_needs=_sourcing_needs(
-                    text_language, buyer_type, city, focus, products, certifications, order_size
-                ),
-                pavilions=_buyer_pavilions(rng, focus_key, country),
+                sourcing_needs=needs(products),
+                pavilions=pavilions,
+                fair_needs=_fair_needs(name, country, pavilions, focus, needs),
             )
         )
     return plans
+
+
+def _fair_needs(name: str, country: str, pavilions: dict, focus, needs) -> dict[str, str]:
+    """Other products for the pavilions of a second fair; the first fair's are the company's."""
+    fairs = {plan.key: plan.fair for plan in PAVILIONS}
+    first = fairs[next(iter(pavilions))] if pavilions else None
+    result = {}
+    for key in pavilions:
+        if fairs[key] == first:
+            continue
+        # A stream of its own, so the buyers' other draws stay as they were.
+        rng = random_stream(f"fair-needs:{name}:{country}:{fairs[key]}")
+        result[key] = needs(rng.sample(focus.products, k=2))
+    return result
 
 
 def _sourcing_needs(language, buyer_type, city, focus, products, certifications, order_size):

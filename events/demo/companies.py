@@ -204,10 +204,12 @@ def buyer_registrations_create(
                 continue
             days = pavilion.fair.days()
             # At a fixed moment in the window, not the wall clock, for the same reason.
+            # Needs not planned for this fair are the company's own (the service's default).
             buyer_registration_register(
                 pavilion=pavilion,
                 buyer=buyer,
                 days=[days[i] for i in day_indexes],
+                sourcing_needs=plan.fair_needs.get(key),
                 at=application_moment(by_key[key], share),
             )
             created += 1

@@ -125,6 +125,7 @@ def _fairs_and_pavilions(counts: dict, offices: dict) -> dict[str, Pavilion]:
                 first_timer_conditions_en=plan.conditions_en,
                 first_timer_conditions_ja=plan.conditions_ja,
                 first_timer_fee_discount_percent=plan.discount,
+                first_timer_interpreted_meetings=plan.interpreted_meetings,
                 meeting_day_starts=plan.day_starts,
                 meeting_day_ends=plan.day_ends,
                 slot_minutes=30,

@@ -9,14 +9,19 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from companies.names import person_column
+from events.admin_confirm import confirmation_page, confirmed_form
 from events.admin_scoping import PavilionScopedAdmin
 from events.organisers import pavilions_organised_by
 
 from .. import services
 from ..forms import MatchingWeightsForm
 from ..models import MatchingRun, MatchingSettings, PairWish, Proposal, SchedulingRun
+from ..progress import progress_text
 from ..reasons import proposal_sentence
+from .acting import ActingForForm, requests_made_text
 
 
 @admin.register(MatchingSettings)
@@ -87,7 +92,8 @@ class PairWishForm(forms.ModelForm):
 @admin.register(PairWish)
 class PairWishAdmin(PavilionScopedAdmin):
     form = PairWishForm
-    list_display = ["sme", "buyer", "kind", "pavilion", "created_by", "created_at"]
+    list_display = ["sme", "buyer", "kind", "pavilion", "created_by_name", "created_at"]
+    created_by_name = person_column("created_by", _("created by"))
     list_filter = ["kind", "pavilion"]
     search_fields = ["sme__name_en", "sme__name_ja", "buyer__name"]
     autocomplete_fields = ["sme", "buyer"]
@@ -119,7 +125,7 @@ class JobRunAdmin(PavilionScopedAdmin):
         "outcome",
         "created_at",
         "finished_at",
-        "requested_by",
+        "requested_by_name",
     ]
     list_filter = ["status", "pavilion"]
     list_select_related = ["pavilion", "pavilion__fair", "requested_by"]
@@ -127,18 +133,19 @@ class JobRunAdmin(PavilionScopedAdmin):
         "pavilion",
         "status",
         "progress_bar",
-        "progress_message",
+        "doing",
         "counts",
         "timings",
         "parameters",
         "error",
-        "requested_by",
+        "requested_by_name",
         "created_at",
         "started_at",
         "finished_at",
     ]
     fields = readonly_fields
     change_form_template = "admin/matchmaking/run_change_form.html"
+    requested_by_name = person_column("requested_by", _("requested by"))
 
     def has_add_permission(self, request):
         return False
@@ -149,13 +156,20 @@ class JobRunAdmin(PavilionScopedAdmin):
     @admin.display(description=_("progress"), ordering="progress")
     def progress_bar(self, run):
         percent = round(run.progress * 100)
+        doing = progress_text(run)
         return format_html(
-            '<progress value="{}" max="100" aria-label="{}">{}%</progress> {}%',
+            '<progress value="{}" max="100" aria-label="{}">{}%</progress> {}% {}',
             percent,
-            run.progress_message,
+            doing,
             percent,
             percent,
+            doing,
         )
+
+    @admin.display(description=_("what it is doing"))
+    def doing(self, run):
+        # Worded now, in the reader's language, from the codes the run stores.
+        return progress_text(run)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         run = self.get_object(request, object_id) if object_id else None
@@ -198,12 +212,13 @@ class ProposalAdmin(PavilionScopedAdmin):
         "score",
         "why",
         "status",
-        "decided_by",
+        "decided_by_name",
         "decided_at",
         "created_at",
     ]
     fields = readonly_fields
     actions = ["accept", "decline"]
+    decided_by_name = person_column("decided_by", _("decided by"))
     ordering = ["pavilion", "sme", "-score"]
 
     def has_add_permission(self, request):
@@ -213,19 +228,60 @@ class ProposalAdmin(PavilionScopedAdmin):
     def why(self, proposal):
         return proposal_sentence(proposal)
 
-    def _decide(self, request, queryset, accept):
-        for proposal in queryset:
+    def _decide(self, request, queryset, accept, acting_for="") -> int:
+        done = 0
+        for proposal in queryset.select_related("sme", "buyer"):
             try:
-                services.proposal_decide(proposal=proposal, accept=accept, by=request.user)
+                services.proposal_decide(
+                    proposal=proposal, accept=accept, by=request.user, acting_for=acting_for
+                )
+                done += 1
             except ValidationError as error:
                 self.message_user(
                     request, f"{proposal}: {' '.join(error.messages)}", messages.ERROR
                 )
+        return done
 
-    @admin.action(description=_("Accept the selected proposals"), permissions=["change"])
+    @admin.action(description=_("Accept the selected proposals…"), permissions=["change"])
     def accept(self, request, queryset):
-        self._decide(request, queryset, True)
+        """Accepting is done on someone's behalf: the organiser says whose on a confirmation
+        page, and the request (or the confirmed meeting) is recorded as made for them."""
+        form = confirmed_form(request, ActingForForm)
+        if form.is_bound and form.is_valid():
+            acting_for = form.cleaned_data["acting_for"]
+            done = self._decide(request, queryset, True, acting_for)
+            if done:
+                self.message_user(request, requests_made_text(done, acting_for), messages.SUCCESS)
+            return None
+        return confirmation_page(
+            request,
+            model_admin=self,
+            title=_("Accept proposals on the participants' behalf"),
+            question=ngettext(
+                "You accept %(count)d proposal on behalf of participants. Choose on whose behalf: "
+                "the other side is asked to answer, as for any request.",
+                "You accept %(count)d proposals on behalf of participants. Choose on whose "
+                "behalf: the other side is asked to answer, as for any request.",
+                queryset.count(),
+            )
+            % {"count": queryset.count()},
+            form=form,
+            queryset=queryset.select_related("sme", "buyer"),
+            action="accept",
+            confirm_label=_("Accept"),
+        )
 
     @admin.action(description=_("Decline the selected proposals"), permissions=["change"])
     def decline(self, request, queryset):
-        self._decide(request, queryset, False)
+        done = self._decide(request, queryset, False)
+        if done:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d proposal declined; the pair is not proposed again.",
+                    "%(count)d proposals declined; these pairs are not proposed again.",
+                    done,
+                )
+                % {"count": done},
+                messages.SUCCESS,
+            )

@@ -17,23 +17,54 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from companies.models import SME, ForeignBuyer
-from events.admin_scoping import FairTimeZoneAdmin, PavilionScopedAdmin
+from companies.names import person_name
+from events.admin_confirm import confirmation_page, confirmed_form
+from events.admin_scoping import PavilionScopedAdmin, ScopedTabularInline
 from events.models import Interpreter, MeetingSlot
 from events.organisers import pavilions_organised_by
 
 from .. import exports, services
-from ..models import Meeting, MeetingEvent, MeetingStatus, ParticipantUnavailability, Side
+from ..history import event_text
+from ..models import (
+    OPEN_STATUSES,
+    Meeting,
+    MeetingEvent,
+    MeetingStatus,
+    ParticipantUnavailability,
+    Side,
+)
+from ..progress import progress_text
+from .acting import ActingForForm, CancelReasonForm, accepted_text
+from .publication import emailed_text, publication_preview, published_text
 
 
-class MeetingEventInline(admin.TabularInline):
+class MeetingEventInline(ScopedTabularInline):
+    """The meeting's history, each change worded from its codes in the reader's language."""
+
     model = MeetingEvent
     extra = 0
     can_delete = False
-    fields = ["at", "actor", "side", "action", "from_status", "to_status", "note"]
+    fields = ["when", "actor_name", "what", "note"]
     readonly_fields = fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("meeting__pavilion__fair", "actor")
 
     def has_add_permission(self, request, obj=None):
         return False
+
+    @admin.display(description=_("when (fair time)"))
+    def when(self, event):
+        return event.meeting.pavilion.fair.local_text(event.at)
+
+    @admin.display(description=_("who"))
+    def actor_name(self, event):
+        # A change the platform made itself (an expiry, a scheduling run) has nobody's name.
+        return person_name(event.actor) or self.get_empty_value_display()
+
+    @admin.display(description=_("what happened"))
+    def what(self, event):
+        return event_text(event)
 
 
 class MeetingForm(forms.ModelForm):
@@ -54,6 +85,7 @@ class MeetingForm(forms.ModelForm):
                 pavilion=meeting.pavilion
             )
             self.fields["attendee"].queryset = services.meetings.exhibitor_team(meeting.sme)
+            self.fields["attendee"].label_from_instance = person_name
 
     def clean(self):
         cleaned = super().clean()
@@ -70,7 +102,7 @@ class MeetingForm(forms.ModelForm):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(FairTimeZoneAdmin, PavilionScopedAdmin):
+class MeetingAdmin(PavilionScopedAdmin):
     form = MeetingForm
     list_display = [
         "sme",
@@ -100,11 +132,13 @@ class MeetingAdmin(FairTimeZoneAdmin, PavilionScopedAdmin):
         "buyer_accepted_at",
         "expires_at",
         "published_at",
+        "cancel_reason",
         "proposal",
     ]
     inlines = [MeetingEventInline]
+    change_form_template = "admin/matchmaking/meeting_change_form.html"
     actions = [
-        "confirm_for_both",
+        "accept_on_behalf",
         "cancel",
         "lock",
         "unlock",
@@ -118,6 +152,16 @@ class MeetingAdmin(FairTimeZoneAdmin, PavilionScopedAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        meeting = self.get_object(request, object_id)
+        can_cancel = bool(
+            meeting is not None
+            and meeting.status in OPEN_STATUSES
+            and self.has_change_permission(request, meeting)
+        )
+        extra_context = {**(extra_context or {}), "can_cancel": can_cancel}
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def get_fields(self, request, obj=None):
         return [
@@ -152,6 +196,7 @@ class MeetingAdmin(FairTimeZoneAdmin, PavilionScopedAdmin):
             self.message_user(request, " ".join(error.messages), messages.ERROR)
 
     def _each(self, request, queryset, action, done_message):
+        """Apply ``action`` to each meeting; ``done_message(count)`` says what was done."""
         done = 0
         for meeting in queryset:
             try:
@@ -160,24 +205,173 @@ class MeetingAdmin(FairTimeZoneAdmin, PavilionScopedAdmin):
             except ValidationError as error:
                 self.message_user(request, f"{meeting}: {' '.join(error.messages)}", messages.ERROR)
         if done:
-            self.message_user(request, done_message % {"count": done}, messages.SUCCESS)
+            self.message_user(request, done_message(done), messages.SUCCESS)
 
-    @admin.action(description=_("Confirm for both sides"), permissions=["change"])
-    def confirm_for_both(self, request, queryset):
-        self._each(
+    @admin.action(
+        description=_("Accept the selected requests on the participants' behalf…"),
+        permissions=["change"],
+    )
+    def accept_on_behalf(self, request, queryset):
+        """The organiser says on whose behalf they accept, and the change is recorded so; a
+        meeting is confirmed once both sides have accepted."""
+        form = confirmed_form(request, ActingForForm)
+        if form.is_bound and form.is_valid():
+            acting_for = form.cleaned_data["acting_for"]
+            confirmed = waiting = 0
+            for meeting in queryset:
+                try:
+                    meeting = services.meeting_accept(
+                        meeting=meeting, side=Side.ORGANISER, by=request.user, acting_for=acting_for
+                    )
+                except ValidationError as error:
+                    self.message_user(
+                        request, f"{meeting}: {' '.join(error.messages)}", messages.ERROR
+                    )
+                    continue
+                if meeting.status == MeetingStatus.ACCEPTED:
+                    confirmed += 1
+                else:
+                    waiting += 1
+            for text in accepted_text(confirmed=confirmed, waiting=waiting, acting_for=acting_for):
+                self.message_user(request, text, messages.SUCCESS)
+            return None
+        return confirmation_page(
             request,
-            queryset,
-            lambda m: services.meeting_accept(meeting=m, side=Side.ORGANISER, by=request.user),
-            _("%(count)s meetings confirmed."),
+            model_admin=self,
+            title=_("Accept requests on the participants' behalf"),
+            question=ngettext(
+                "You accept %(count)d meeting request on behalf of participants. Choose on whose "
+                "behalf: a meeting is confirmed once both sides have accepted it.",
+                "You accept %(count)d meeting requests on behalf of participants. Choose on "
+                "whose behalf: a meeting is confirmed once both sides have accepted it.",
+                queryset.count(),
+            )
+            % {"count": queryset.count()},
+            form=form,
+            queryset=queryset,
+            items=[self._request_line(meeting) for meeting in queryset],
+            action="accept_on_behalf",
+            confirm_label=_("Accept"),
         )
 
-    @admin.action(description=_("Cancel the selected meetings"), permissions=["change"])
+    @staticmethod
+    def _request_line(meeting) -> str:
+        accepted = [
+            side
+            for side, at in (
+                (_("the exhibitor"), meeting.exhibitor_accepted_at),
+                (_("the buyer"), meeting.buyer_accepted_at),
+            )
+            if at
+        ]
+        if meeting.status != MeetingStatus.REQUESTED:
+            return _("%(meeting)s: %(status)s, nothing to accept") % {
+                "meeting": meeting,
+                "status": meeting.get_status_display().lower(),
+            }
+        if accepted:
+            return _("%(meeting)s: already accepted by %(side)s") % {
+                "meeting": meeting,
+                "side": accepted[0],
+            }
+        return _("%(meeting)s: accepted by neither side yet") % {"meeting": meeting}
+
+    @admin.action(description=_("Cancel the selected meetings…"), permissions=["change"])
     def cancel(self, request, queryset):
-        self._each(
+        """Cancelling cannot be undone: a confirmation page lists the meetings and takes the
+        reason, which a published meeting must have (the other side's email gives it)."""
+        published = queryset.filter(published_at__isnull=False).count()
+        form = confirmed_form(request, CancelReasonForm, published=published)
+        if form.is_bound and form.is_valid():
+            reason = form.cleaned_data["reason"]
+            self._each(
+                request,
+                queryset,
+                lambda m: services.meeting_cancel(
+                    meeting=m, side=Side.ORGANISER, by=request.user, note=reason
+                ),
+                lambda n: (
+                    ngettext("%(count)d meeting cancelled.", "%(count)d meetings cancelled.", n)
+                    % {"count": n}
+                ),
+            )
+            return None
+        return self._cancel_page(request, queryset, form, published, action="cancel")
+
+    def _cancel_page(self, request, queryset, form, published, **kwargs):
+        notes = []
+        if published:
+            notes.append(
+                ngettext(
+                    "%(count)d of these meetings is in the published schedule: both sides are "
+                    "emailed, and the other side is told your reason.",
+                    "%(count)d of these meetings are in the published schedule: both sides are "
+                    "emailed, and the other side is told your reason.",
+                    published,
+                )
+                % {"count": published}
+            )
+        return confirmation_page(
+            request,
+            model_admin=self,
+            title=_("Cancel meetings"),
+            question=ngettext(
+                "Cancel %(count)d meeting? A cancelled meeting cannot be restored; its slot and "
+                "interpreter are freed.",
+                "Cancel %(count)d meetings? A cancelled meeting cannot be restored; their slots "
+                "and interpreters are freed.",
+                queryset.count(),
+            )
+            % {"count": queryset.count()},
+            form=form,
+            queryset=queryset,
+            items=[self._meeting_line(meeting) for meeting in queryset],
+            notes=notes,
+            confirm_label=_("Cancel the meetings"),
+            danger=True,
+            **kwargs,
+        )
+
+    @staticmethod
+    def _meeting_line(meeting) -> str:
+        if meeting.slot_id:
+            return _("%(meeting)s, %(slot)s") % {"meeting": meeting, "slot": meeting.slot}
+        return str(meeting)
+
+    def cancel_view(self, request, object_id):
+        """The meeting page's "Cancel this meeting": the same confirmation, for one meeting."""
+        meeting = self.get_object(request, object_id)
+        if meeting is None or not self.has_change_permission(request, meeting):
+            raise PermissionDenied
+        queryset = self.get_queryset(request).filter(pk=meeting.pk)
+        change_url = reverse("admin:matchmaking_meeting_change", args=[meeting.pk])
+        published = int(bool(meeting.published_at))
+        form = confirmed_form(request, CancelReasonForm, published=published)
+        if form.is_bound and form.is_valid():
+            try:
+                services.meeting_cancel(
+                    meeting=meeting,
+                    side=Side.ORGANISER,
+                    by=request.user,
+                    note=form.cleaned_data["reason"],
+                )
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), messages.ERROR)
+            else:
+                self.message_user(
+                    request, _("The meeting %(meeting)s is cancelled.") % {"meeting": meeting}
+                )
+            return HttpResponseRedirect(change_url)
+        return self._cancel_page(
             request,
             queryset,
-            lambda m: services.meeting_cancel(meeting=m, side=Side.ORGANISER, by=request.user),
-            _("%(count)s meetings cancelled."),
+            form,
+            published,
+            breadcrumbs=[
+                (reverse("admin:matchmaking_meeting_changelist"), self.opts.verbose_name_plural),
+                (change_url, str(meeting)),
+            ],
+            back_url=change_url,
         )
 
     @admin.action(description=_("Lock in their slots"), permissions=["change"])
@@ -186,7 +380,10 @@ class MeetingAdmin(FairTimeZoneAdmin, PavilionScopedAdmin):
             request,
             queryset,
             lambda m: services.meeting_lock(meeting=m, locked=True, by=request.user),
-            _("%(count)s meetings locked."),
+            lambda n: (
+                ngettext("%(count)d meeting locked.", "%(count)d meetings locked.", n)
+                % {"count": n}
+            ),
         )
 
     @admin.action(description=_("Unlock"), permissions=["change"])
@@ -195,7 +392,10 @@ class MeetingAdmin(FairTimeZoneAdmin, PavilionScopedAdmin):
             request,
             queryset,
             lambda m: services.meeting_lock(meeting=m, locked=False, by=request.user),
-            _("%(count)s meetings unlocked."),
+            lambda n: (
+                ngettext("%(count)d meeting unlocked.", "%(count)d meetings unlocked.", n)
+                % {"count": n}
+            ),
         )
 
     @admin.action(description=_("Take out of the slot"), permissions=["change"])
@@ -204,7 +404,14 @@ class MeetingAdmin(FairTimeZoneAdmin, PavilionScopedAdmin):
             request,
             queryset,
             lambda m: services.meeting_unschedule(meeting=m, by=request.user),
-            _("%(count)s meetings taken out of their slots."),
+            lambda n: (
+                ngettext(
+                    "%(count)d meeting taken out of its slot.",
+                    "%(count)d meetings taken out of their slots.",
+                    n,
+                )
+                % {"count": n}
+            ),
         )
 
     @admin.action(description=_("Mark as held"), permissions=["change"])
@@ -213,7 +420,12 @@ class MeetingAdmin(FairTimeZoneAdmin, PavilionScopedAdmin):
             request,
             queryset,
             lambda m: services.meeting_record_attendance(meeting=m, held=True, by=request.user),
-            _("%(count)s meetings marked as held."),
+            lambda n: (
+                ngettext(
+                    "%(count)d meeting marked as held.", "%(count)d meetings marked as held.", n
+                )
+                % {"count": n}
+            ),
         )
 
     @admin.action(description=_("Mark as no-show"), permissions=["change"])
@@ -222,7 +434,14 @@ class MeetingAdmin(FairTimeZoneAdmin, PavilionScopedAdmin):
             request,
             queryset,
             lambda m: services.meeting_record_attendance(meeting=m, held=False, by=request.user),
-            _("%(count)s meetings marked as no-shows."),
+            lambda n: (
+                ngettext(
+                    "%(count)d meeting marked as a no-show.",
+                    "%(count)d meetings marked as no-shows.",
+                    n,
+                )
+                % {"count": n}
+            ),
         )
 
     def get_urls(self):
@@ -232,9 +451,19 @@ class MeetingAdmin(FairTimeZoneAdmin, PavilionScopedAdmin):
                 "schedule/<int:pavilion_id>/", view(self.schedule_view), name="matchmaking_schedule"
             ),
             path(
+                "schedule/<int:pavilion_id>/publish/",
+                view(self.publish_view),
+                name="matchmaking_schedule_publish",
+            ),
+            path(
                 "schedule/<int:pavilion_id>/csv/",
                 view(self.schedule_csv_view),
                 name="matchmaking_schedule_csv",
+            ),
+            path(
+                "<path:object_id>/cancel/",
+                view(self.cancel_view),
+                name="matchmaking_meeting_cancel",
             ),
             path(
                 "schedule/<int:pavilion_id>/<str:kind>/<int:party_id>.ics",
@@ -291,6 +520,7 @@ class MeetingAdmin(FairTimeZoneAdmin, PavilionScopedAdmin):
             .distinct()
             .order_by("name")
         )
+        last_run = pavilion.scheduling_runs.first()
         context = {
             **self.admin_site.each_context(request),
             "title": _("Schedule: %(pavilion)s") % {"pavilion": pavilion},
@@ -304,7 +534,8 @@ class MeetingAdmin(FairTimeZoneAdmin, PavilionScopedAdmin):
                 (MeetingStatus(status).label, count)
                 for status, count in services.scheduling.meeting_counts(pavilion).items()
             ],
-            "last_run": pavilion.scheduling_runs.first(),
+            "last_run": last_run,
+            "last_run_progress": progress_text(last_run) if last_run else "",
             "opts": self.model._meta,
             "can_change": self.has_change_permission(request),
         }
@@ -318,24 +549,58 @@ class MeetingAdmin(FairTimeZoneAdmin, PavilionScopedAdmin):
                 url = reverse("admin:matchmaking_schedulingrun_change", args=[run.pk])
                 return HttpResponseRedirect(url)
             if action == "publish":
-                count = services.schedule_publish(pavilion=pavilion, by=request.user)
-                self.message_user(
-                    request,
-                    ngettext(
-                        "%(count)d meeting published; both sides get their schedules by email.",
-                        "%(count)d meetings published; both sides get their schedules by email.",
-                        count,
-                    )
-                    % {"count": count},
-                    messages.SUCCESS,
+                # Publishing cannot be undone: it first says what it will do.
+                return HttpResponseRedirect(
+                    reverse("admin:matchmaking_schedule_publish", args=[pavilion.pk])
                 )
         except ValidationError as error:
             self.message_user(request, " ".join(error.messages), messages.ERROR)
         return HttpResponseRedirect(request.path)
 
+    def publish_view(self, request, pavilion_id):
+        """Publishing, confirmed: how many meetings become fixed and who is emailed."""
+        pavilion = self._pavilion(request, pavilion_id)
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        schedule_url = reverse("admin:matchmaking_schedule", args=[pavilion.pk])
+        preview = publication_preview(pavilion)
+        if request.method == "POST" and request.POST.get("post") == "yes":
+            try:
+                count = services.schedule_publish(pavilion=pavilion, by=request.user)
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), messages.ERROR)
+            else:
+                self.message_user(request, published_text(count, preview), messages.SUCCESS)
+            return HttpResponseRedirect(schedule_url)
+        emailed = preview["exhibitors"] + preview["buyers"]
+        return confirmation_page(
+            request,
+            model_admin=self,
+            title=_("Publish the schedule"),
+            question=ngettext(
+                "Publish %(count)d meeting? Published meetings are fixed: later scheduling runs "
+                "never move them.",
+                "Publish %(count)d meetings? Published meetings are fixed: later scheduling "
+                "runs never move them.",
+                preview["meetings"],
+            )
+            % {"count": preview["meetings"]},
+            items=emailed,
+            items_title=_("Emailed their schedule"),
+            notes=[emailed_text(preview)],
+            confirm_label=_("Publish the schedule"),
+            breadcrumbs=[
+                (reverse("admin:events_pavilion_change", args=[pavilion.pk]), str(pavilion)),
+                (schedule_url, _("Schedule")),
+            ],
+            back_url=schedule_url,
+        )
+
     def schedule_csv_view(self, request, pavilion_id):
         pavilion = self._pavilion(request, pavilion_id)
-        response = HttpResponse(exports.schedule_csv(pavilion), content_type="text/csv")
+        response = HttpResponse(
+            exports.schedule_csv(pavilion), content_type=exports.CSV_CONTENT_TYPE
+        )
         response["Content-Disposition"] = f'attachment; filename="schedule-{pavilion.pk}.csv"'
         return response
 

@@ -12,14 +12,18 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from companies.access import ANONYMOUS
+from companies.api.permissions import request_actor
 from companies.models import SME, ForeignBuyer
 from companies.names import person_name
 from events.api.serializers import SlotSerializer, slot_data
 from events.models import Interpreter, MeetingSlot, Pavilion
 from matchmaking import engine
-from matchmaking.exports import _location
+from matchmaking.access import meeting_as_seen
+from matchmaking.exports import meeting_location
 from matchmaking.forms import WEIGHT_FIELDS
 from matchmaking.models import (
+    ActingFor,
     MatchingRun,
     Meeting,
     MeetingOutcome,
@@ -31,6 +35,7 @@ from matchmaking.models import (
     TradeStage,
     WishKind,
 )
+from matchmaking.progress import progress_text
 from matchmaking.reasons import proposal_sentence
 from matchmaking.services.scheduling import DEFAULT_TIME_LIMIT
 
@@ -83,7 +88,22 @@ def slot_payload(meeting: Meeting) -> dict | None:
     return slot_data(meeting.slot, meeting.pavilion.fair)
 
 
-class MeetingSerializer(serializers.ModelSerializer):
+class TimeAsSeenMixin:
+    """A meeting's slot, interpreter and status as the caller may know them: the two sides see
+    no slot or interpreter before publication, and a meeting placed but unpublished as
+    accepted (``matchmaking.access.meeting_as_seen``); organisers see everything."""
+
+    def to_representation(self, meeting):
+        data = super().to_representation(meeting)
+        request = self.context.get("request")
+        seen = meeting_as_seen(request_actor(request) if request else ANONYMOUS, meeting)
+        data["status"] = seen.status
+        data["slot"] = slot_data(seen.slot, meeting.pavilion.fair) if seen.slot else None
+        data["interpreter"] = seen.interpreter.name if seen.interpreter else None
+        return data
+
+
+class MeetingSerializer(TimeAsSeenMixin, serializers.ModelSerializer):
     sme = SMEBriefSerializer(read_only=True)
     buyer = BuyerBriefSerializer(read_only=True)
     # Plain text in the schema: the same choice set is the "side" enum of outcomes.
@@ -131,7 +151,7 @@ class MeetingSerializer(serializers.ModelSerializer):
     def get_location(self, meeting) -> str:
         """Where it is held: a shared table, or the exhibitor's booth."""
         booth = getattr(meeting, "booth", None)
-        return str(_location(meeting, {meeting.sme_id: booth} if booth else {}))
+        return str(meeting_location(meeting, {meeting.sme_id: booth} if booth else {}))
 
 
 class MeetingRequestSerializer(serializers.Serializer):
@@ -156,6 +176,22 @@ class MeetingRequestSerializer(serializers.Serializer):
     )
 
 
+def acting_for_field():
+    return serializers.ChoiceField(
+        choices=ActingFor.choices,
+        required=False,
+        default="",
+        help_text=_(
+            "Organisers only: on whose behalf you accept (exhibitor, buyer, or both: both "
+            "confirms the meeting). Recorded in the meeting's history."
+        ),
+    )
+
+
+class ProposalAcceptSerializer(serializers.Serializer):
+    acting_for = acting_for_field()
+
+
 class MeetingAcceptSerializer(serializers.Serializer):
     attendee = serializers.PrimaryKeyRelatedField(
         queryset=get_user_model().objects.all(),
@@ -164,6 +200,7 @@ class MeetingAcceptSerializer(serializers.Serializer):
         default=None,
         help_text=_("The exhibitor's team member who holds the meeting."),
     )
+    acting_for = acting_for_field()
 
 
 class MeetingNoteSerializer(serializers.Serializer):
@@ -219,7 +256,7 @@ class MeetingOutcomeRecordSerializer(serializers.Serializer):
     )
 
 
-class ScheduleEntrySerializer(serializers.Serializer):
+class ScheduleEntrySerializer(TimeAsSeenMixin, serializers.Serializer):
     """One meeting of a schedule, with the other party, the place and the times."""
 
     id = serializers.IntegerField()
@@ -239,7 +276,7 @@ class ScheduleEntrySerializer(serializers.Serializer):
 
     def get_location(self, meeting) -> str:
         booth = getattr(meeting, "booth", None)
-        return str(_location(meeting, {meeting.sme_id: booth} if booth else {}))
+        return str(meeting_location(meeting, {meeting.sme_id: booth} if booth else {}))
 
     def get_attendee(self, meeting) -> str | None:
         if meeting.attendee is None:
@@ -254,7 +291,13 @@ class RunSerializer(serializers.ModelSerializer):
     """A matchmaking or scheduling run: poll it until ``status`` is done or failed.
 
     Both kinds of run have the same fields, so one serializer (and one schema component) serves.
+    The run stores its progress as codes and figures (``progress_state``); ``progress_message``
+    words them, or the finished run's counts, in the request's language.
     """
+
+    progress_message = serializers.SerializerMethodField(
+        help_text=_("What the run is doing, or what it did, in the request's language.")
+    )
 
     class Meta:
         model = MatchingRun
@@ -263,6 +306,7 @@ class RunSerializer(serializers.ModelSerializer):
             "pavilion",
             "status",
             "progress",
+            "progress_state",
             "progress_message",
             "counts",
             "timings",
@@ -272,6 +316,9 @@ class RunSerializer(serializers.ModelSerializer):
             "finished_at",
         ]
         read_only_fields = fields
+
+    def get_progress_message(self, run) -> str:
+        return progress_text(run)
 
 
 class RunRequestSerializer(serializers.Serializer):

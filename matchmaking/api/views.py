@@ -7,12 +7,14 @@ every write calls ``matchmaking.services``.
 import hashlib
 import json
 
+import django_filters
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import OuterRef, Subquery
+from django.db.models import Case, DateTimeField, F, OuterRef, Subquery, When
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -23,6 +25,7 @@ from drf_spectacular.utils import (
 from rest_framework import generics, mixins, renderers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
+from rest_framework.filters import OrderingFilter, SearchFilter
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
@@ -37,6 +40,7 @@ from matchmaking.access import (
     outcomes_visible_to,
     proposals_visible_to,
     side_of,
+    time_visible_q,
 )
 from matchmaking.exports import CALENDAR_STATUSES, participant_calendar, participant_meetings
 from matchmaking.models import (
@@ -65,6 +69,7 @@ from .serializers import (
     MeetingOutcomeSerializer,
     MeetingRequestSerializer,
     MeetingSerializer,
+    ProposalAcceptSerializer,
     ProposalSerializer,
     RunRequestSerializer,
     RunSerializer,
@@ -93,12 +98,38 @@ def _booth():
     )
 
 
+def _seen_starts_at(actor):
+    """The slot's start where the actor may see it, else null: participants filter and sort by
+    this, so a meeting not yet published has no day or place in their order."""
+    if actor.platform_admin:
+        return F("slot__starts_at")
+    return Case(
+        When(time_visible_q(actor), then=F("slot__starts_at")),
+        default=None,
+        output_field=DateTimeField(),
+    )
+
+
 def _meetings(actor):
     return (
         meetings_visible_to(actor)
         .select_related("pavilion__fair", "sme", "buyer__country", "slot", "interpreter")
-        .annotate(booth=_booth())
+        .annotate(booth=_booth(), seen_starts_at=_seen_starts_at(actor))
     )
+
+
+class SeenTimeMeetingFilter(MeetingFilter):
+    day = django_filters.DateFilter(field_name="seen_starts_at", lookup_expr="date")
+
+
+class SeenTimeOrdering(OrderingFilter):
+    """``?ordering=slot__starts_at`` orders by the time the caller may see."""
+
+    def get_ordering(self, request, queryset, view):
+        ordering = super().get_ordering(request, queryset, view)
+        if not ordering:
+            return ordering
+        return [term.replace("slot__starts_at", "seen_starts_at") for term in ordering]
 
 
 @extend_schema_view(
@@ -119,23 +150,30 @@ class ProposalViewSet(ApiView, viewsets.ReadOnlyModelViewSet):
             .order_by("pavilion_id", "-score", "pk")
         )
 
-    def _decide(self, request, accept: bool):
+    def _decide(self, request, accept: bool, acting_for: str = ""):
         proposal = self.get_object()
         proposal = services.proposal_decide(
-            proposal=proposal, accept=accept, side=side_of(self.actor, proposal), by=request.user
+            proposal=proposal,
+            accept=accept,
+            side=side_of(self.actor, proposal),
+            by=request.user,
+            acting_for=acting_for,
         )
         return Response(ProposalSerializer(self.get_queryset().get(pk=proposal.pk)).data)
 
     @extend_schema(
-        request=None,
+        request=ProposalAcceptSerializer,
         responses={200: ProposalSerializer},
         summary="Accept a proposal",
         description="Requests the meeting on your side's behalf; the other side then answers it "
-        "like any request (an organiser accepts for both).",
+        "like any request. An organiser says on whose behalf (`acting_for`); without it, both "
+        "sides are asked to answer.",
     )
     @action(detail=True, methods=["post"])
     def accept(self, request, pk=None):
-        return self._decide(request, accept=True)
+        serializer = ProposalAcceptSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        return self._decide(request, accept=True, **serializer.validated_data)
 
     @extend_schema(
         request=None,
@@ -161,7 +199,8 @@ class MeetingViewSet(
     viewsets.GenericViewSet,
 ):
     serializer_class = MeetingSerializer
-    filterset_class = MeetingFilter
+    filterset_class = SeenTimeMeetingFilter
+    filter_backends = [DjangoFilterBackend, SeenTimeOrdering, SearchFilter]
     lookup_value_regex = ID_PATTERN
     ordering_fields = ["created_at", "updated_at", "score", "slot__starts_at", "status"]
     throttle_scope = "meeting_requests"
@@ -175,7 +214,7 @@ class MeetingViewSet(
         return [ScopedRateThrottle()] if self.action == "create" else []
 
     def _fresh(self, meeting):
-        return MeetingSerializer(self.get_queryset().get(pk=meeting.pk)).data
+        return self.get_serializer(self.get_queryset().get(pk=meeting.pk)).data
 
     def _side(self, meeting, *allowed: Side, refusal: str = "") -> Side:
         """The side the caller acts for on this meeting; 403 if it may not do this action."""
@@ -465,10 +504,12 @@ class ScheduleView(ApiView, generics.ListAPIView):
     ordering_fields = ["slot__starts_at"]
 
     def get_queryset(self):
+        # A company's schedule is the published one; organisers see their drafts too.
         return (
             _meetings(self.actor)
             .select_related("attendee")
             .filter(status__in=CALENDAR_STATUSES)
+            .filter(time_visible_q(self.actor))
             .order_by("slot__starts_at", "pk")
         )
 
@@ -531,7 +572,9 @@ class ScheduleCalendarView(ApiView, APIView):
         actor = self.actor
         sme_id, buyer_id = number("sme"), number("buyer")
         if actor.is_exhibitor or actor.is_buyer:
-            meetings = participant_meetings(pavilion, sme=actor.sme, buyer=actor.buyer)
+            meetings = participant_meetings(pavilion, sme=actor.sme, buyer=actor.buyer).filter(
+                time_visible_q(actor)
+            )
             viewer = "sme" if actor.is_exhibitor else "buyer"
         else:
             require(

@@ -19,6 +19,7 @@ from matchmaking.engine.pipeline import (
 from matchmaking.engine.profiles import (
     BuyerProfile,
     BuyerType,
+    EarlierMeeting,
     ExhibitorProfile,
     ExportExperience,
     InterpreterAvailability,
@@ -45,6 +46,7 @@ __all__ = [
     "BuyerProfile",
     "BuyerType",
     "Candidates",
+    "EarlierMeeting",
     "ExhibitorProfile",
     "ExportExperience",
     "InterpreterAvailability",

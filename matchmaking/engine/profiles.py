@@ -55,6 +55,9 @@ class WishKind(enum.StrEnum):
     NO_THANKS = "no_thanks"
     MET_BEFORE = "met_before"
     DECLINED = "declined"
+    # The pair already has a meeting at this pavilion (in any state): proposing it again would
+    # only offer a second request for the same meeting.
+    HAS_MEETING = "has_meeting"
 
     @property
     def blocks(self) -> bool:
@@ -65,7 +68,9 @@ class WishKind(enum.StrEnum):
 LIFTING_WISHES = frozenset(
     {WishKind.REQUESTED_BY_BUYER, WishKind.REQUESTED_BY_SME, WishKind.MUST_MEET}
 )
-BLOCKING_WISHES = frozenset({WishKind.NO_THANKS, WishKind.MET_BEFORE, WishKind.DECLINED})
+BLOCKING_WISHES = frozenset(
+    {WishKind.NO_THANKS, WishKind.MET_BEFORE, WishKind.DECLINED, WishKind.HAS_MEETING}
+)
 
 
 @dataclass(frozen=True)
@@ -223,6 +228,20 @@ class Wish:
 
 
 @dataclass(frozen=True)
+class EarlierMeeting:
+    """A meeting the pair held at an earlier pavilion: not scored, but named in the reasons.
+
+    ``pavilion_labels`` and ``fair_labels`` hold the names per language ({"en": ..., "ja": ...}).
+    """
+
+    exhibitor_id: ProfileId
+    buyer_id: ProfileId
+    pavilion_id: Hashable
+    pavilion_labels: Mapping[str, str] = field(default_factory=dict)
+    fair_labels: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class MatchmakingInput:
     """One matchmaking run's whole input.
 
@@ -236,6 +255,13 @@ class MatchmakingInput:
     geography: MarketGeography
     interpreters: InterpreterAvailability = InterpreterAvailability()
     wishes: tuple[Wish, ...] = ()
+    # A certification's names per language ({"en": ..., "ja": ...}), for the reasons only.
+    certification_labels: Mapping[Hashable, Mapping[str, str]] = field(default_factory=dict)
+    earlier_meetings: tuple[EarlierMeeting, ...] = ()
+
+    def certification_label(self, certification: Hashable, language: str) -> str:
+        names = self.certification_labels.get(certification, {})
+        return names.get(language) or names.get("en") or str(certification)
 
     def __post_init__(self) -> None:
         for name, profiles in (("exhibitor", self.exhibitors), ("buyer", self.buyers)):

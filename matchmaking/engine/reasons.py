@@ -1,9 +1,10 @@
-"""Why a pair was proposed: reasons as data, and one readable sentence in English or Japanese.
+"""Why a pair was proposed: reasons as data, and readable text in English or Japanese.
 
 ``pair_reason`` turns the reference scorer's factors into a JSON-ready dict (stored with the
-proposal, used by the meeting briefing). ``render_reason`` is the only place that words them;
-all wording sits in ``PHRASES``, one table per language, so the Django side can later route the
-same keys through its translation catalogue.
+proposal, used by the meeting briefing), with every name it needs (sectors, markets,
+certifications, earlier fairs) in each supported language, so a stored reason renders without
+the database. ``render_reason`` is the only place that words them; all wording sits in
+``PHRASES``, one table per language, checked against the interface's Japanese glossary.
 """
 
 from __future__ import annotations
@@ -32,8 +33,12 @@ LANGUAGE_NAMES: dict[str, dict[str, str]] = {
     "nl": {"en": "Dutch", "ja": "オランダ語"},
 }
 
+# English words the reasons as one sentence of clauses ("both work in ..., ... and they share
+# English."); Japanese as short polite sentences, one per reason, which reads naturally where a
+# chain of clauses would not. Either way the text follows a "Why" label, so it has no lead-in.
 PHRASES: dict[str, dict[str, str]] = {
     "en": {
+        "met_earlier": "they met at {pavilions}",
         "sector_same": "both work in {sector}",
         "sector_chapter": "their sectors are closely related ({shared})",
         "sector_section": "their sectors share the broad field of {shared}",
@@ -51,35 +56,38 @@ PHRASES: dict[str, dict[str, str]] = {
         "wish_requested_by_sme": "the exhibitor asked for this meeting",
         "wish_must_meet": "the organiser made this meeting a must",
         "first_timer": "it is the exhibitor's first fair",
-        "opening": "Proposed because ",
         "no_reason": "Proposed to give the exhibitor a meeting",
+        "clause_separator": ", ",
+        "clause_last_separator": " and ",
         "list_separator": ", ",
-        "last_separator": " and ",
+        "list_last_separator": " and ",
         "pair_separator": "–",
         "end": ".",
     },
     "ja": {
-        "sector_same": "同じ分野（{sector}）",
-        "sector_chapter": "近い分野（{shared}）",
-        "sector_section": "同じ大分類（{shared}）",
-        "market_country": "{country}が目標市場",
-        "market_region": "{country}が目標地域{region}に含まれる",
-        "market_neighbour": "{country}が目標市場と同じ{region}域内",
-        "certs_all": "必要な認証（{certs}）を保有",
-        "certs_some": "{matched}は保有、{missing}は未取得",
-        "certs_none": "必要な認証（{missing}）が未取得",
-        "language_shared": "共通言語（{language}）",
-        "language_interpreter": "通訳が必要（{pair}）",
-        "language_no_interpreter": "共通言語・通訳なし（{pair}）",
-        "products": "製品が調達ニーズに合致（{terms}）",
-        "wish_requested_by_buyer": "バイヤーから面談の希望あり",
-        "wish_requested_by_sme": "出展者から面談の希望あり",
-        "wish_must_meet": "主催者が必須の面談に指定",
-        "first_timer": "初出展",
-        "opening": "提案理由：",
-        "no_reason": "初めての面談機会として提案",
+        "met_earlier": "{pavilions}で商談済みです",
+        "sector_same": "業種が一致しています（{sector}）",
+        "sector_chapter": "業種が近接しています（{shared}）",
+        "sector_section": "業種が同じ大分類に属しています（{shared}）",
+        "market_country": "{country}は出展者のターゲット市場です",
+        "market_region": "{country}は出展者のターゲット地域（{region}）に含まれます",
+        "market_neighbour": "{country}は出展者のターゲット市場と同じ{region}域内にあります",
+        "certs_all": "出展者は必要な認証（{certs}）を取得済みです",
+        "certs_some": "出展者は{matched}を取得済みですが、{missing}は未取得です",
+        "certs_none": "出展者は必要な認証（{missing}）をまだ取得していません",
+        "language_shared": "{language}で商談できます",
+        "language_interpreter": "通訳者が必要です（{pair}）",
+        "language_no_interpreter": "共通の言語がなく、対応できる通訳者もいません（{pair}）",
+        "products": "製品がバイヤーの調達ニーズに合っています（{terms}）",
+        "wish_requested_by_buyer": "バイヤーが商談を希望しています",
+        "wish_requested_by_sme": "出展者が商談を希望しています",
+        "wish_must_meet": "主催者が必須の商談に指定しています",
+        "first_timer": "出展者は今回が初出展です",
+        "no_reason": "出展者に商談の機会を設けるための提案です",
+        "clause_separator": "。",
+        "clause_last_separator": "。",
         "list_separator": "、",
-        "last_separator": "、",
+        "list_last_separator": "、",
         "pair_separator": "・",
         "end": "。",
     },
@@ -124,6 +132,19 @@ def pair_reason(
             if factors.market_via
             else None,
         }
+    certification_labels = reference.data.certification_labels
+
+    def certification_names(codes: list[Any]) -> list[dict[str, str]]:
+        return [labels(reference.data.certification_label, code) for code in codes]
+
+    met_earlier = [
+        {
+            "pavilion": meeting.pavilion_id,
+            "labels": dict(meeting.pavilion_labels),
+            "fair_labels": dict(meeting.fair_labels),
+        }
+        for meeting in reference.earlier_meetings(exhibitor.id, buyer.id)
+    ]
     exhibitor_vector = reference.text_vector("exhibitor", exhibitor.id, exhibitor.text)
     buyer_vector = reference.text_vector("buyer", buyer.id, buyer.sourcing_needs)
     return {
@@ -133,7 +154,17 @@ def pair_reason(
         "certifications": {
             "matched": list(factors.certifications_matched),
             "missing": list(factors.certifications_missing),
+            # Parallel to the ids; left out when the input has no names for certifications.
+            **(
+                {
+                    "matched_labels": certification_names(factors.certifications_matched),
+                    "missing_labels": certification_names(factors.certifications_missing),
+                }
+                if certification_labels
+                else {}
+            ),
         },
+        "met_earlier": met_earlier,
         "language": {
             "shared": factors.shared_languages,
             "interpreter_needed": not factors.shared_languages,
@@ -166,19 +197,48 @@ def _language_name(code: str, language: str) -> str:
     return LANGUAGE_NAMES.get(code, {}).get(language, code)
 
 
-def _join(items: list[str], phrases: dict[str, str]) -> str:
+def _join(items: list[str], separator: str, last_separator: str) -> str:
     if len(items) <= 1:
         return "".join(items)
-    return phrases["list_separator"].join(items[:-1]) + phrases["last_separator"] + items[-1]
+    return separator.join(items[:-1]) + last_separator + items[-1]
+
+
+def _label(labels: Any, language: str, fallback: Any = "") -> str:
+    """A name from a {language: name} dict, in ``language``, else English, else ``fallback``."""
+    if isinstance(labels, dict):
+        return labels.get(language) or labels.get("en") or str(fallback)
+    return str(fallback)
+
+
+def certification_names(certifications: dict[str, Any], kind: str, language: str) -> list[str]:
+    """The matched or missing certifications' names; ids when a reason stored none (a reason
+    stored before names were carried, which the Django side fills in before rendering)."""
+    codes = list(certifications.get(kind) or [])
+    labels = certifications.get(f"{kind}_labels")
+    if not isinstance(labels, list) or len(labels) != len(codes):
+        labels = [None] * len(codes)
+    return [_label(names, language, code) for code, names in zip(codes, labels, strict=True)]
 
 
 def render_reason(reason: dict[str, Any], language: str) -> str:
-    """One sentence saying why the pair was proposed, in ``language`` ("en" or "ja").
+    """Why the pair was proposed, in ``language`` ("en" or "ja"): the text after a "Why" label
+    (English: one sentence; Japanese: a short sentence per reason).
 
     Raises KeyError for an unsupported language.
     """
     phrases = PHRASES[language]
+
+    def listed(items: list[str]) -> str:
+        return _join(items, phrases["list_separator"], phrases["list_last_separator"])
+
     clauses: list[str] = []
+    met = reason.get("met_earlier") or []
+    if met:
+        places = [
+            _label(m.get("fair_labels") or m.get("labels"), language, m.get("pavilion", ""))
+            for m in met
+        ]
+        clauses.append(phrases["met_earlier"].format(pavilions=listed(list(dict.fromkeys(places)))))
     for wish in (WishKind.MUST_MEET, WishKind.REQUESTED_BY_BUYER, WishKind.REQUESTED_BY_SME):
         if str(wish) in reason.get("wishes", []):
             clauses.append(phrases[f"wish_{wish}"])
@@ -210,24 +270,21 @@ def render_reason(reason: dict[str, Any], language: str) -> str:
             )
         )
     certs = reason.get("certifications") or {}
-    matched = [str(c) for c in certs.get("matched", [])]
-    missing = [str(c) for c in certs.get("missing", [])]
-    separator = phrases["list_separator"]
+    matched = certification_names(certs, "matched", language)
+    missing = certification_names(certs, "missing", language)
     if matched and not missing:
-        clauses.append(phrases["certs_all"].format(certs=separator.join(matched)))
+        clauses.append(phrases["certs_all"].format(certs=listed(matched)))
     elif matched:
         clauses.append(
-            phrases["certs_some"].format(
-                matched=separator.join(matched), missing=separator.join(missing)
-            )
+            phrases["certs_some"].format(matched=listed(matched), missing=listed(missing))
         )
     elif missing:
-        clauses.append(phrases["certs_none"].format(missing=separator.join(missing)))
+        clauses.append(phrases["certs_none"].format(missing=listed(missing)))
     spoken = reason.get("language") or {}
     if spoken.get("shared"):
         clauses.append(
             phrases["language_shared"].format(
-                language=separator.join(_language_name(c, language) for c in spoken["shared"])
+                language=listed([_language_name(c, language) for c in spoken["shared"]])
             )
         )
     elif spoken:
@@ -249,4 +306,5 @@ def render_reason(reason: dict[str, Any], language: str) -> str:
         clauses.append(phrases["first_timer"])
     if not clauses:
         return phrases["no_reason"] + phrases["end"]
-    return phrases["opening"] + _join(clauses, phrases) + phrases["end"]
+    text = _join(clauses, phrases["clause_separator"], phrases["clause_last_separator"])
+    return text[:1].upper() + text[1:] + phrases["end"]

@@ -15,6 +15,7 @@ from matchmaking.engine.profiles import (
     BLOCKING_WISHES,
     LIFTING_WISHES,
     BuyerProfile,
+    EarlierMeeting,
     ExhibitorProfile,
     MatchmakingInput,
     WishKind,
@@ -72,8 +73,15 @@ class ReferenceScorer:
         self._wishes: dict[tuple[Hashable, Hashable], set[WishKind]] = {}
         for wish in data.wishes:
             self._wishes.setdefault((wish.exhibitor_id, wish.buyer_id), set()).add(wish.kind)
+        self._earlier: dict[tuple[Hashable, Hashable], list[EarlierMeeting]] = {}
+        for meeting in data.earlier_meetings:
+            self._earlier.setdefault((meeting.exhibitor_id, meeting.buyer_id), []).append(meeting)
         self._text_cache: dict[tuple[str, Hashable], dict[str, float]] = {}
         self._sector_cache: dict[tuple[Hashable, Hashable], SectorMatch] = {}
+
+    def earlier_meetings(self, exhibitor_id: Hashable, buyer_id: Hashable) -> list[EarlierMeeting]:
+        """The meetings the pair held at earlier pavilions, in the input's order."""
+        return self._earlier.get((exhibitor_id, buyer_id), [])
 
     def remember_text_vector(
         self, side: str, profile_id: Hashable, vector: dict[str, float]

@@ -285,7 +285,16 @@ def synthetic_input(
 
     wishes = []
     n_wishes = int(wish_rate * n_buyers)
-    kinds = list(WishKind)
+    # Only the wishes people express (a pair's meetings are the Django side's to add), in a fixed
+    # order so the synthetic pavilions stay the same as kinds are added.
+    kinds = [
+        WishKind.REQUESTED_BY_BUYER,
+        WishKind.REQUESTED_BY_SME,
+        WishKind.MUST_MEET,
+        WishKind.NO_THANKS,
+        WishKind.MET_BEFORE,
+        WishKind.DECLINED,
+    ]
     for _ in range(n_wishes if n_exhibitors else 0):
         kind = kinds[rng.choice(len(kinds), p=[0.35, 0.2, 0.05, 0.2, 0.1, 0.1])]
         wishes.append(

@@ -1,4 +1,8 @@
-"""A command that runs one of a pavilion's long jobs, here or on a worker, showing progress."""
+"""A command that runs one of a pavilion's long jobs, here or on a worker, showing progress.
+
+The progress line is worded from the run's codes and figures (``matchmaking.progress``) in the
+command's language, as the admin words them in its reader's.
+"""
 
 import time
 
@@ -7,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from events.models import Pavilion
 from matchmaking.models import JobRun, RunStatus
+from matchmaking.progress import progress_text, state_text
 
 
 class RunCommand(BaseCommand):
@@ -42,11 +47,15 @@ class RunCommand(BaseCommand):
                 self.stdout.write("")
         run = self._follow(run)
         if run.status != RunStatus.DONE:
-            raise CommandError(f"Run #{run.pk} {run.status}: {run.error}")
+            raise CommandError(f"Run #{run.pk} {run.get_status_display().lower()}: {run.error}")
         self.stdout.write(self.style.SUCCESS(self.summary(run)))
 
-    def _progress(self, fraction: float, message: str) -> None:
-        self.stdout.write(f"\r{fraction:6.1%}  {message:<60}", ending="")
+    def _progress(self, fraction: float, state: dict) -> None:
+        """What a job running here reports: its fraction done and its state's codes."""
+        self._show(fraction, state_text(state))
+
+    def _show(self, fraction: float, text: str) -> None:
+        self.stdout.write(f"\r{fraction:6.1%}  {text:<60}", ending="")
         self.stdout.flush()
 
     def _follow(self, run: JobRun) -> JobRun:
@@ -55,5 +64,5 @@ class RunCommand(BaseCommand):
             run.refresh_from_db()
             if not run.is_active:
                 return run
-            self._progress(run.progress, run.progress_message)
+            self._show(run.progress, progress_text(run))
             time.sleep(0.5)

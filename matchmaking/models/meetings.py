@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from companies.models import SME, ForeignBuyer
 from events.models import Interpreter, MeetingSlot, Pavilion
@@ -18,7 +19,8 @@ from .matching import Proposal
 
 class MeetingStatus(models.TextChoices):
     REQUESTED = "requested", _("Requested")
-    ACCEPTED = "accepted", _("Accepted")
+    # Its own context: an accepted meeting (承諾済み) is not an accepted application (承認済み).
+    ACCEPTED = "accepted", pgettext_lazy("meeting status", "Accepted")
     DECLINED = "declined", _("Declined")
     EXPIRED = "expired", _("Expired")
     SCHEDULED = "scheduled", _("Scheduled")
@@ -229,7 +231,11 @@ class MeetingEvent(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.action}"
+        # When, in the fair's zone, and what, in the reader's language (history words the codes).
+        from ..history import event_text
+
+        when = self.meeting.pavilion.fair.local_text(self.at) if self.at else ""
+        return f"{when}: {event_text(self)}"
 
 
 class ParticipantUnavailability(models.Model):

@@ -34,9 +34,8 @@ class JobRun(models.Model):
     progress = models.FloatField(
         _("progress"), default=0.0, validators=[MinValueValidator(0), MaxValueValidator(1)]
     )
-    progress_message = models.CharField(_("progress message"), max_length=200, blank=True)
-    # What the run is doing, as data ({"phase": "gaps", "gaps": 4, ...}); every reader words it
-    # in their own language at display time.
+    # What the run is doing, as data ({"phase": "gaps", "gaps": 4, ...}), never as text: every
+    # reader words it in their own language at display time (``matchmaking.progress``).
     progress_state = models.JSONField(_("progress state"), default=dict, blank=True)
     parameters = models.JSONField(_("parameters"), default=dict, blank=True)
     counts = models.JSONField(_("counts"), default=dict, blank=True)

@@ -16,12 +16,15 @@ def greedy_placement(instance: Instance) -> Placement:
     for index, meeting in enumerate(instance.meetings):
         if meeting.fixed_slot is not None:
             state.place(index, meeting.fixed_slot)
-    # Among equal scores, meetings with few possible slots go first: they are the ones that
-    # become impossible when placed late.
+    # Among equal scores, a priority party's meetings (first-time exhibitors) go first, so a
+    # first-timer never loses a slot to an equal peer; then meetings with few possible slots:
+    # they are the ones that become impossible when placed late.
+    priority = instance.priority_meetings
     order = sorted(
         (index for index, meeting in enumerate(instance.meetings)
          if meeting.fixed_slot is None and candidates[index]),
-        key=lambda index: (-instance.meetings[index].score, len(candidates[index]), index),
+        key=lambda index: (-instance.meetings[index].score, index not in priority,
+                           len(candidates[index]), index),
     )
     for index in order:
         parties = instance.meetings[index].parties

@@ -4,6 +4,10 @@ Everything downstream works on integer indices, so the instance is turned once i
 dataclasses that refer to slots, parties and interpreters by position. Validation is strict and
 names the field and the id at fault, because the instance is usually built by another program
 (the Django side, a benchmark converter) and a vague error there costs an afternoon.
+
+Beyond the contract, a party may carry an optional ``"priority": true`` (the Django side sets it
+for first-time exhibitors): among meetings of equal score, a priority party's are placed first.
+Leaving it out changes nothing, so every contract instance stays valid.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ class Party:
     available: frozenset[int]
     max_meetings: int
     max_per_day: int | None
+    priority: bool = False
 
 
 @dataclass(frozen=True)
@@ -58,8 +63,15 @@ class Instance:
     slots: tuple[Slot, ...]
     parties: tuple[Party, ...]
     interpreters: tuple[Interpreter, ...]
+    # 0 when the instance gives none, which the contract allows only without at_table meetings.
     tables_per_slot: int
     meetings: tuple[Meeting, ...]
+
+    @cached_property
+    def priority_meetings(self) -> frozenset[int]:
+        """Meetings with a priority party: placed before others of equal score."""
+        return frozenset(index for index, meeting in enumerate(self.meetings)
+                         if any(self.parties[p].priority for p in meeting.parties))
 
     @cached_property
     def candidate_slots(self) -> tuple[tuple[int, ...], ...]:
@@ -104,7 +116,8 @@ class Instance:
         return {interpreter.id: index for index, interpreter in enumerate(self.interpreters)}
 
 
-_TOP_LEVEL_KEYS = ("slots", "parties", "interpreters", "tables_per_slot", "meetings")
+# `tables_per_slot` is optional: an instance needs it only when a meeting is at_table.
+_TOP_LEVEL_KEYS = ("slots", "parties", "interpreters", "meetings")
 
 
 def load_instance(data: Any) -> Instance:
@@ -121,9 +134,15 @@ def load_instance(data: Any) -> Instance:
     slot_index = {slot.id: index for index, slot in enumerate(slots)}
     parties = _read_parties(data["parties"], slot_index)
     interpreters = _read_interpreters(data["interpreters"], slot_index)
-    tables_per_slot = _count(data["tables_per_slot"], "tables_per_slot")
+    tables_given = "tables_per_slot" in data
+    tables_per_slot = _count(data["tables_per_slot"], "tables_per_slot") if tables_given else 0
     party_index = {party.id: index for index, party in enumerate(parties)}
     meetings = _read_meetings(data["meetings"], slot_index, party_index)
+    if not tables_given:
+        at_table = next((meeting.id for meeting in meetings if meeting.at_table), None)
+        if at_table is not None:
+            raise InstanceError(f"meetings['{at_table}'].at_table: the meeting needs a shared "
+                                f"table but the instance has no 'tables_per_slot'")
     instance = Instance(tuple(slots), tuple(parties), tuple(interpreters), tables_per_slot,
                         tuple(meetings))
     _check_fixed_meetings(instance)
@@ -208,6 +227,7 @@ def _read_parties(value: Any, slot_index: dict[str, int]) -> list[Party]:
             max_meetings=_count(item["max_meetings"], f"{field}.max_meetings"),
             max_per_day=None if max_per_day is None else _count(max_per_day,
                                                                 f"{field}.max_per_day"),
+            priority=_flag(item.get("priority", False), f"{field}.priority"),
         ))
     return parties
 

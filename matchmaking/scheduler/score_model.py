@@ -27,6 +27,11 @@ from .schedule import Placement, assign_interpreters, total_score
 Progress = Callable[[float, str], None]
 # Starting the child process and importing HiGHS there.
 STARTUP_SECONDS = 1.0
+# Priority meetings (a first-time exhibitor's) earn this share of the start's score, split among
+# them, on top of their score in the MIP's objective: far below any difference of two schedules'
+# scores, so it only breaks ties, and below the 1e-6 the result treats as optimal, so the
+# reported bound (on score plus this) still proves a score-optimal schedule optimal.
+PRIORITY_SHARE = 1e-7
 
 
 @dataclass
@@ -48,10 +53,20 @@ def maximise_score(instance: Instance, formulation: Formulation, start: Placemen
     if values is not None:
         found = {formulation.placements[column][0]: formulation.placements[column][1]
                  for column in range(len(formulation.placements)) if values[column] > 0.5}
-        if total_score(instance, found) > total_score(instance, start) + 1e-9:
+        if _preferred(instance, found, start):
             placement = found
     on_progress(1.0, f"score {total_score(instance, placement):.1f}, bound {bound:.1f}")
     return ScoreSolution(placement, bound)
+
+
+def _preferred(instance: Instance, found: Placement, start: Placement) -> bool:
+    """True when `found` scores more than `start`, or as much with more priority meetings."""
+    found_score, start_score = total_score(instance, found), total_score(instance, start)
+    if found_score > start_score + 1e-9:
+        return True
+    priority = instance.priority_meetings
+    return (found_score >= start_score - 1e-9
+            and len(priority & found.keys()) > len(priority & start.keys()))
 
 
 def lp_relaxation_bound(instance: Instance, formulation: Formulation) -> float:
@@ -64,7 +79,7 @@ def lp_relaxation_bound(instance: Instance, formulation: Formulation) -> float:
     from scipy.optimize import linprog
     from scipy.sparse import csr_array
 
-    problem = _problem(instance, formulation, {}, 0.0)
+    problem = _problem(instance, formulation, {}, 0.0, tie_break=False)
     matrix = csr_array((problem["row_values"], problem["row_columns"],
                         [*problem["row_starts"], len(problem["row_columns"])]),
                        shape=(len(problem["row_lower"]), len(problem["scores"])))
@@ -101,14 +116,20 @@ def _run_worker(problem: dict[str, Any], time_limit: float,
 
 
 def _problem(instance: Instance, formulation: Formulation, start: Placement,
-             time_limit: float) -> dict[str, Any]:
-    """Plain lists only: the problem crosses into the child process by pickling."""
+             time_limit: float, tie_break: bool = True) -> dict[str, Any]:
+    """Plain lists only: the problem crosses into the child process by pickling.
+
+    With `tie_break`, priority meetings earn a bonus too small to trade any score for.
+    """
     columns = formulation.column_count
     scores = [0.0] * columns
     lower = [0.0] * columns
     initial = [0.0] * columns
+    priority = instance.priority_meetings if tie_break else frozenset()
+    bonus = (PRIORITY_SHARE * max(1.0, total_score(instance, start)) / len(priority)
+             if priority else 0.0)
     for column, (meeting, slot) in enumerate(formulation.placements):
-        scores[column] = instance.meetings[meeting].score
+        scores[column] = instance.meetings[meeting].score + (bonus if meeting in priority else 0.0)
         if instance.meetings[meeting].fixed_slot is not None:
             lower[column] = 1.0
         if start.get(meeting) == slot:

@@ -35,7 +35,7 @@ def participant_unavailability_check(
     pavilion, or a slot already marked for the participant."""
     errors: dict[str, str] = {}
     if (sme is None) == (buyer is None):
-        message = _("Name either the exhibitor (sme) or the buyer who is unavailable, not both.")
+        message = _("Name either the exhibitor or the buyer who is unavailable, not both.")
         errors = {"sme": message, "buyer": message}
     elif sme is not None:
         exhibits = ExhibitorRegistration.objects.filter(
@@ -56,9 +56,11 @@ def participant_unavailability_check(
                 "pavilion": pavilion,
             }
     if slot.pavilion_id != pavilion.pk:
+        # Named by its time, as people know it (the other pavilion stays unnamed: it may be
+        # another organiser's).
         errors["slot"] = _(
-            "Slot %(id)s is not a slot of %(pavilion)s; choose among its own slots."
-        ) % {"id": slot.pk, "pavilion": pavilion}
+            "The slot %(slot)s is not a slot of %(pavilion)s; choose among its own slots."
+        ) % {"slot": slot, "pavilion": pavilion}
     elif not errors:
         same = ParticipantUnavailability.objects.filter(
             slot=slot, **({"sme": sme} if sme is not None else {"buyer": buyer})

@@ -6,6 +6,7 @@ transaction, so a run that fails halfway leaves the previous proposals as they w
 """
 
 import logging
+import re
 import time
 from collections.abc import Callable
 
@@ -29,6 +30,7 @@ from .. import selectors
 from ..models import (
     MatchingRun,
     MatchingSettings,
+    Meeting,
     PairWish,
     Proposal,
     ProposalStatus,
@@ -162,7 +164,7 @@ def matching_run_request(
 
 
 def matching_run_start(*, run: MatchingRun) -> bool:
-    return run_start(run=run, message=_("Loading profiles"))
+    return run_start(run=run, state={"phase": "loading"})
 
 
 def matching_run_model(*, run: MatchingRun) -> engine.ScoringModel:
@@ -199,7 +201,7 @@ def matching_run_finish(
     done with its counts and timings.
     """
     started = time.perf_counter()
-    report = ProgressReporter(run, start=0.8, span=0.2)
+    report = _engine_progress(ProgressReporter(run, start=0.8, span=0.2))
     model = model or matching_run_model(run=run)
     candidates = engine.merge_candidates(
         engine.Candidates.from_dict(c) if isinstance(c, dict) else c for c in chunks
@@ -214,10 +216,24 @@ def matching_run_finish(
     )
     return run_finish(
         run=run,
-        message=_("%(count)s proposals") % {"count": counts["proposals"]},
         counts=counts,
         timings={"select_and_store": round(time.perf_counter() - started, 3)},
     )
+
+
+_ENGINE_STEP = re.compile(r"(selected|explained) (\d+) proposals")
+
+
+def _engine_progress(report: Callable[[float, dict], None]) -> Callable[[float, str], None]:
+    """The engine reports in English, for its command line and logs; a run stores the step's
+    code and figures instead, which every reader sees in their own language."""
+
+    def on_progress(fraction: float, message: str) -> None:
+        step = _ENGINE_STEP.match(message)
+        state = {"phase": step.group(1), "proposals": int(step.group(2))} if step else {}
+        report(fraction, state)
+
+    return on_progress
 
 
 def matching_run_fail(*, run_id: int, error: BaseException | str) -> None:
@@ -230,22 +246,20 @@ def matching_run_score_here(
     run: MatchingRun,
     model: engine.ScoringModel,
     bounds: list[tuple[int, int]],
-    progress: Callable[[float, str], None] | None = None,
+    progress: Callable[[float, dict], None] | None = None,
 ) -> MatchingRun:
-    """Score every range in this process, then finish: what each Celery task does, in a row."""
+    """Score every range in this process, then finish: what each Celery task does, in a row.
+    ``progress(fraction, state)`` hears of each range scored (by default the run's row)."""
     report = progress or ProgressReporter(run, span=0.8)
     chunks = []
     for done, (start, stop) in enumerate(bounds, start=1):
         chunks.append(matching_run_score_chunk(run=run, start=start, stop=stop, model=model))
-        report(
-            done / len(bounds),
-            _("Scored %(done)s of %(total)s parts") % {"done": done, "total": len(bounds)},
-        )
+        report(done / len(bounds), {"phase": "scoring", "done": done, "total": len(bounds)})
     return matching_run_finish(run=run, chunks=chunks, model=model)
 
 
 def matching_run_execute(
-    *, run: MatchingRun, progress: Callable[[float, str], None] | None = None
+    *, run: MatchingRun, progress: Callable[[float, dict], None] | None = None
 ) -> MatchingRun:
     """Run matchmaking in this process from start to end (a command, a test, a laptop)."""
     if not matching_run_start(run=run):
@@ -304,20 +318,47 @@ def proposals_store(*, run: MatchingRun, outcome: engine.ProposalRun) -> dict[st
 
 @transaction.atomic
 def proposal_decide(
-    *, proposal: Proposal, accept: bool, side: str = "organiser", by=None
+    *, proposal: Proposal, accept: bool, side: str = "organiser", by=None, acting_for: str = ""
 ) -> Proposal:
     """An exhibitor, a buyer or an organiser accepts or declines a proposal.
 
     Side effects: accepting requests the meeting on the accepting side's behalf (the other side
     then answers it like any request); a declined pair is never proposed again for the pavilion.
+    An organiser accepts on behalf of ``acting_for`` (the exhibitor, the buyer, or both: then
+    the meeting is confirmed), recorded as such (see ``meeting_request``).
+    Accepting is refused for a pair that already has a meeting at the pavilion in any state (a
+    proposal from before that meeting): it would make a second request for the same pair.
     """
     from .meetings import meeting_request
 
-    proposal = Proposal.objects.select_for_update().select_related("pavilion").get(pk=proposal.pk)
+    proposal = (
+        Proposal.objects.select_for_update()
+        .select_related("pavilion", "sme", "buyer")
+        .get(pk=proposal.pk)
+    )
     if proposal.status != ProposalStatus.OPEN:
         raise ValidationError(
             _("This proposal was already %(status)s.")
             % {"status": proposal.get_status_display().lower()}
+        )
+    existing = (
+        Meeting.objects.filter(
+            pavilion_id=proposal.pavilion_id, sme_id=proposal.sme_id, buyer_id=proposal.buyer_id
+        )
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    if accept and existing is not None:
+        raise ValidationError(
+            _(
+                "%(sme)s and %(buyer)s already have a meeting at this pavilion (%(status)s), so "
+                "this proposal cannot be accepted; see the meeting under Meetings and requests."
+            )
+            % {
+                "sme": proposal.sme,
+                "buyer": proposal.buyer,
+                "status": existing.get_status_display().lower(),
+            }
         )
     proposal.status = ProposalStatus.ACCEPTED if accept else ProposalStatus.DECLINED
     proposal.decided_by, proposal.decided_at = by, timezone.now()
@@ -330,5 +371,6 @@ def proposal_decide(
             side=side,
             by=by,
             proposal=proposal,
+            acting_for=acting_for,
         )
     return proposal

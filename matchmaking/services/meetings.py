@@ -23,8 +23,10 @@ from events.models import (
     RegistrationStatus,
 )
 
+from ..history import slot_details
 from ..models import (
     OPEN_STATUSES,
+    ActingFor,
     Meeting,
     MeetingEvent,
     MeetingStatus,
@@ -169,14 +171,25 @@ def meeting_request(
     proposal: Proposal | None = None,
     attendee=None,
     at: datetime | None = None,
+    acting_for: str = "",
 ) -> Meeting:
     """One side (or an organiser) asks for a meeting; the requester's acceptance is implied.
 
+    An organiser asks both sides to answer, or requests on behalf of ``acting_for``: the
+    exhibitor or the buyer (the request is theirs, accepted by them, and the other side
+    answers), or both (the meeting is confirmed at once). The change records whom the organiser
+    acted for.
+
     Side effects: creates the meeting with an expiry, records the change, and emails the side
-    that must answer once the transaction commits.
+    that must answer once the transaction commits (both sides, of a confirmed meeting; after
+    the schedule is published, a scheduling run then places it).
     """
     at = at or timezone.now()
     side = Side(side)
+    acting_for = _acting_for(side, acting_for, default="")
+    for_exhibitor = side == Side.EXHIBITOR or acting_for in (ActingFor.EXHIBITOR, ActingFor.BOTH)
+    for_buyer = side == Side.BUYER or acting_for in (ActingFor.BUYER, ActingFor.BOTH)
+    confirmed = for_exhibitor and for_buyer
     _registrations_locked(pavilion, sme, buyer)
     existing = Meeting.objects.filter(
         pavilion=pavilion, sme=sme, buyer=buyer, status__in=OPEN_STATUSES
@@ -196,14 +209,18 @@ def meeting_request(
         sme=sme,
         buyer=buyer,
         proposal=proposal,
-        requested_by_side=side,
+        # A request made for one side is that side's; the organiser's own asks both.
+        requested_by_side=(
+            Side(acting_for) if acting_for in (ActingFor.EXHIBITOR, ActingFor.BUYER) else side
+        ),
         message=message,
         attendee=attendee,
         score=proposal.score if proposal else UNSCORED_REQUEST_SCORE,
         interpreter_languages=interpreter_languages_for(pavilion=pavilion, sme=sme, buyer=buyer),
-        expires_at=at + timedelta(hours=pavilion.request_expiry_hours),
-        exhibitor_accepted_at=at if side == Side.EXHIBITOR else None,
-        buyer_accepted_at=at if side == Side.BUYER else None,
+        status=MeetingStatus.ACCEPTED if confirmed else MeetingStatus.REQUESTED,
+        expires_at=None if confirmed else at + timedelta(hours=pavilion.request_expiry_hours),
+        exhibitor_accepted_at=at if for_exhibitor else None,
+        buyer_accepted_at=at if for_buyer else None,
     )
     try:
         with transaction.atomic():
@@ -212,9 +229,32 @@ def meeting_request(
         raise ValidationError(
             _("%(sme)s and %(buyer)s already have a meeting.") % {"sme": sme, "buyer": buyer}
         ) from None
-    meeting_record(meeting=meeting, action="requested", by=by, side=side)
-    notifications.notify_on_commit("meeting_requested", meeting.pk)
+    meeting_record(meeting=meeting, action="requested", by=by, side=side, acting_for=acting_for)
+    if confirmed:
+        notifications.notify_on_commit("meeting_confirmed", meeting.pk)
+        _place_if_published(meeting)
+    else:
+        notifications.notify_on_commit("meeting_requested", meeting.pk)
     return meeting
+
+
+def _acting_for(side: Side, acting_for: str, *, default: str) -> str:
+    """Whom an organiser acts for (``default`` when they do not say); only organisers act for
+    participants."""
+    if side != Side.ORGANISER:
+        if acting_for:
+            raise ValidationError(_("Only an organiser acts on behalf of participants."))
+        return ""
+    acting_for = acting_for or default
+    return ActingFor(acting_for).value if acting_for else ""
+
+
+def _place_if_published(meeting: Meeting) -> None:
+    """A meeting confirmed after publication is placed by a run around the published ones."""
+    if meeting.pavilion.schedule_published_at:
+        from .scheduling import scheduling_run_request_quietly
+
+        scheduling_run_request_quietly(pavilion=meeting.pavilion)
 
 
 def _locked(meeting: Meeting) -> Meeting:
@@ -228,9 +268,16 @@ def _locked(meeting: Meeting) -> Meeting:
 
 @transaction.atomic
 def meeting_accept(
-    *, meeting: Meeting, side: str, by=None, attendee=None, at: datetime | None = None
+    *,
+    meeting: Meeting,
+    side: str,
+    by=None,
+    attendee=None,
+    at: datetime | None = None,
+    acting_for: str = "",
 ) -> Meeting:
-    """A side accepts a requested meeting; an organiser accepts for both, on their behalf.
+    """A side accepts a requested meeting; an organiser accepts on behalf of ``acting_for``:
+    the exhibitor, the buyer, or both (the default), recorded as such.
 
     Side effects: when both sides have accepted, the meeting is accepted and counts against both
     caps; after the pavilion's schedule is published, a scheduling run then places it without
@@ -238,6 +285,7 @@ def meeting_accept(
     """
     at = at or timezone.now()
     side = Side(side)
+    acting_for = _acting_for(side, acting_for, default=ActingFor.BOTH)
     meeting = _locked(meeting)
     if meeting.status != MeetingStatus.REQUESTED:
         raise ValidationError(
@@ -245,9 +293,9 @@ def meeting_accept(
             % {"status": meeting.get_status_display().lower()}
         )
     _check_attendee(meeting.sme, attendee)
-    if side in (Side.EXHIBITOR, Side.ORGANISER):
+    if side == Side.EXHIBITOR or acting_for in (ActingFor.EXHIBITOR, ActingFor.BOTH):
         meeting.exhibitor_accepted_at = meeting.exhibitor_accepted_at or at
-    if side in (Side.BUYER, Side.ORGANISER):
+    if side == Side.BUYER or acting_for in (ActingFor.BUYER, ActingFor.BOTH):
         meeting.buyer_accepted_at = meeting.buyer_accepted_at or at
     if attendee is not None:
         meeting.attendee = attendee
@@ -265,20 +313,18 @@ def meeting_accept(
         by=by,
         side=side,
         from_status=MeetingStatus.REQUESTED,
-        note=_("on behalf of both sides") if side == Side.ORGANISER else "",
+        acting_for=acting_for,
     )
     if confirmed:
         notifications.notify_on_commit("meeting_confirmed", meeting.pk)
-        if meeting.pavilion.schedule_published_at:
-            from .scheduling import scheduling_run_request_quietly
-
-            scheduling_run_request_quietly(pavilion=meeting.pavilion)
+        _place_if_published(meeting)
     return meeting
 
 
 @transaction.atomic
 def meeting_decline(*, meeting: Meeting, side: str, by=None, note: str = "") -> Meeting:
-    """A side declines a request. Side effects: a pair declined from a proposal never comes back."""
+    """A side declines a request. Side effects: a pair declined from a proposal never comes back;
+    the requester is emailed once the transaction commits."""
     meeting = _locked(meeting)
     if meeting.status != MeetingStatus.REQUESTED:
         raise ValidationError(
@@ -294,6 +340,7 @@ def meeting_decline(*, meeting: Meeting, side: str, by=None, note: str = "") -> 
     meeting_record(
         meeting=meeting, action="declined", by=by, side=side, from_status="requested", note=note
     )
+    notifications.notify_on_commit("meeting_declined", meeting.pk)
     return meeting
 
 
@@ -322,11 +369,7 @@ def meeting_cancel(*, meeting: Meeting, side: str, by=None, note: str = "") -> M
                 )
             }
         )
-    details = (
-        {"slot": meeting.slot_id, "starts_at": meeting.slot.starts_at.isoformat()}
-        if meeting.slot
-        else {}
-    )
+    details = slot_details(meeting.slot)
     meeting.status = MeetingStatus.CANCELLED
     meeting.slot = meeting.interpreter = meeting.expires_at = None
     meeting.cancel_reason = note
@@ -358,7 +401,7 @@ def meeting_set_attendee(*, meeting: Meeting, attendee, by=None) -> Meeting:
         by=by,
         side=Side.EXHIBITOR,
         from_status=meeting.status,
-        note=str(attendee or ""),
+        details={"attendee": attendee.pk if attendee is not None else None},
     )
     return meeting
 
@@ -382,7 +425,8 @@ def meeting_record_attendance(
 
 
 def meetings_expire(*, now: datetime | None = None) -> int:
-    """Expire every request left unanswered past its deadline. Returns how many expired."""
+    """Expire every request left unanswered past its deadline, emailing each requester.
+    Returns how many expired."""
     now = now or timezone.now()
     expired = 0
     due = Meeting.objects.filter(status=MeetingStatus.REQUESTED, expires_at__lte=now)
@@ -394,6 +438,7 @@ def meetings_expire(*, now: datetime | None = None) -> int:
             meeting.status = MeetingStatus.EXPIRED
             meeting.save(update_fields=["status", "updated_at"])
             meeting_record(meeting=meeting, action="expired", from_status="requested")
+            notifications.notify_on_commit("meeting_expired", meeting.pk)
             expired += 1
     return expired
 
@@ -464,6 +509,6 @@ def meeting_outcome_record(
         by=by,
         side=side,
         from_status=meeting.status,
-        note=f"{round}: {stage}",
+        details={"round": round, "stage": stage},
     )
     return outcome

@@ -1,4 +1,8 @@
-"""What every long job of a pavilion shares: one active run at a time, progress, failure."""
+"""What every long job of a pavilion shares: one active run at a time, progress, failure.
+
+Progress is stored as data (``JobRun.progress_state``: a phase code and its figures), never as
+text: whoever reads it sees it in their own language (``matchmaking.progress``).
+"""
 
 import time
 
@@ -13,20 +17,21 @@ from ..models import ACTIVE_RUN_STATUSES, JobRun, RunStatus
 
 
 class ProgressReporter:
-    """Writes a run's progress to its row, at most every half second, outside transactions."""
+    """Writes a run's progress (a fraction and a state such as ``{"phase": "gaps", "gaps": 4}``)
+    to its row, at most every half second, outside transactions."""
 
     def __init__(self, run: JobRun, *, start: float = 0.0, span: float = 1.0) -> None:
         self.model, self.run_id, self.start, self.span = type(run), run.pk, start, span
         self.last_write = 0.0
 
-    def __call__(self, fraction: float, message: str) -> None:
+    def __call__(self, fraction: float, state: dict) -> None:
         now = time.monotonic()
         if fraction < 1.0 and now - self.last_write < 0.5:
             return
         self.last_write = now
         overall = min(1.0, max(0.0, self.start + self.span * fraction))
         self.model.objects.filter(pk=self.run_id, status=RunStatus.RUNNING).update(
-            progress=overall, progress_message=message[:200]
+            progress=overall, progress_state=state
         )
 
 
@@ -53,19 +58,20 @@ def run_create(
 def _active_message(active: JobRun | None) -> str:
     if active is None:
         return _("Another run has just started for this pavilion.")
+    # The run is named by when it was queued, in the fair's time, as its list shows it.
     return _(
-        "%(kind)s for %(pavilion)s is already %(status)s (run #%(run)s, %(percent)s%%); "
-        "wait for it to finish."
+        "%(kind)s for %(pavilion)s is already %(status)s (queued %(queued)s, %(percent)s%% "
+        "done); wait for it to finish."
     ) % {
         "kind": str(active._meta.verbose_name).capitalize(),
         "pavilion": active.pavilion,
         "status": active.get_status_display().lower(),
-        "run": active.pk,
+        "queued": active.pavilion.fair.local_text(active.created_at),
         "percent": round(active.progress * 100),
     }
 
 
-def run_start(*, run: JobRun, message: str) -> bool:
+def run_start(*, run: JobRun, state: dict) -> bool:
     """Mark a queued run as running; False if it is already finished (a redelivered task).
 
     A run found "running" is started again: its worker was lost before acknowledging the task.
@@ -77,14 +83,15 @@ def run_start(*, run: JobRun, message: str) -> bool:
             status=RunStatus.RUNNING,
             started_at=timezone.now(),
             progress=0.0,
-            progress_message=message,
+            progress_state=state,
             error="",
         )
     )
     return bool(updated)
 
 
-def run_finish(*, run: JobRun, message: str, counts: dict, timings: dict) -> JobRun:
+def run_finish(*, run: JobRun, counts: dict, timings: dict) -> JobRun:
+    """Mark a run done with its counts (which its outcome is worded from) and timings."""
     run.refresh_from_db()
     timings = {**run.timings, **timings}
     if run.started_at:
@@ -92,7 +99,7 @@ def run_finish(*, run: JobRun, message: str, counts: dict, timings: dict) -> Job
     type(run).objects.filter(pk=run.pk).update(
         status=RunStatus.DONE,
         progress=1.0,
-        progress_message=message[:200],
+        progress_state={"phase": "done"},
         counts=counts,
         timings=timings,
         finished_at=timezone.now(),

@@ -14,11 +14,19 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
-from events.models import BuyerAttendanceDay, Interpreter, MeetingSlot, Pavilion
+from companies.models import SME, ForeignBuyer
+from events import fair_time
+from events.models import (
+    BuyerAttendanceDay,
+    ExhibitorRegistration,
+    Interpreter,
+    MeetingSlot,
+    Pavilion,
+)
 from matchmaking import scheduler
 
+from ..history import slot_details
 from ..models import (
     BOOKED_STATUSES,
     Meeting,
@@ -70,6 +78,92 @@ def participant_availability(pavilion: Pavilion, slots: list[MeetingSlot]):
     return blocked, attending, slot_days
 
 
+def first_timers(pavilion: Pavilion) -> set[int]:
+    """The SMEs exhibiting at the pavilion for the first time."""
+    return set(
+        ExhibitorRegistration.objects.filter(
+            pavilion=pavilion, first_time_exhibitor=True
+        ).values_list("sme_id", flat=True)
+    )
+
+
+def first_timer_interpreting(
+    *,
+    pavilion: Pavilion,
+    meetings: list[Meeting],
+    fixed_ids: set[int],
+    newcomers: set[int],
+    interpreters: list[dict],
+    available: dict[str, set[str]],
+) -> dict[int, list[str]]:
+    """The meetings the first-timer offer gives an interpreter although the sides share a
+    language, each with the pair the interpreter must speak (Japanese and the buyer's language).
+
+    Each first-timer's first ``pavilion.first_timer_interpreted_meetings`` meetings come with an
+    interpreter: the meetings held or fixed with one count first (a fixed meeting keeps what it
+    has), then the movable ones by score, highest first; a meeting that needs an interpreter
+    anyway uses up one of them. A meeting gets the offer only where an interpreter of the pair
+    is free in a slot both sides can meet in, so the offer never costs a first-timer a meeting
+    that could otherwise be placed; a buyer who speaks Japanese needs none.
+    """
+    allowance = pavilion.first_timer_interpreted_meetings
+    if not allowance or not newcomers:
+        return {}
+    used = defaultdict(int)
+    for sme_id in Meeting.objects.filter(
+        pavilion=pavilion,
+        sme_id__in=newcomers,
+        status__in=(MeetingStatus.HELD, MeetingStatus.NO_SHOW),
+        interpreter__isnull=False,
+    ).values_list("sme_id", flat=True):
+        used[sme_id] += 1
+    for meeting in meetings:
+        fixed_with_one = meeting.pk in fixed_ids and (
+            meeting.interpreter_id or meeting.interpreter_pair
+        )
+        if fixed_with_one and meeting.sme_id in newcomers:
+            used[meeting.sme_id] += 1
+    movable = sorted(
+        (m for m in meetings if m.sme_id in newcomers and m.pk not in fixed_ids),
+        key=lambda m: (-m.score, m.pk),
+    )
+    buyer_languages = {
+        buyer.pk: {language.code for language in buyer.languages.all()}
+        for buyer in ForeignBuyer.objects.filter(
+            pk__in={m.buyer_id for m in movable}
+        ).prefetch_related("languages")
+    }
+    sme_languages = {
+        sme.pk: {language.code for language in sme.languages.all()}
+        for sme in SME.objects.filter(pk__in={m.sme_id for m in movable}).prefetch_related(
+            "languages"
+        )
+    }
+    offered: dict[int, list[str]] = {}
+    for meeting in movable:
+        if used[meeting.sme_id] >= allowance:
+            continue
+        if meeting.interpreter_pair:
+            used[meeting.sme_id] += 1
+            continue
+        theirs = buyer_languages.get(meeting.buyer_id) or {"en"}
+        if "ja" in theirs:
+            continue
+        shared = theirs & sme_languages.get(meeting.sme_id, set())
+        # The language they would meet in first, so the interpreter helps that conversation.
+        for language in sorted(theirs, key=lambda code: (code not in shared, code != "en", code)):
+            both = available[_sme_key(meeting.sme_id)] & available[_buyer_key(meeting.buyer_id)]
+            if any(
+                {"ja", language} <= set(interpreter["languages"])
+                and both & set(interpreter["available"])
+                for interpreter in interpreters
+            ):
+                offered[meeting.pk] = ["ja", language]
+                used[meeting.sme_id] += 1
+                break
+    return offered
+
+
 def scheduling_instance(pavilion: Pavilion) -> dict:
     """The contract's instance for a pavilion's schedulable meetings."""
     slots = list(pavilion.slots.order_by("starts_at"))
@@ -113,14 +207,19 @@ def scheduling_instance(pavilion: Pavilion) -> dict:
         return max(limit - held_by[key], fixed_count[key], 0)
 
     parties = []
-    for key in sorted({_sme_key(m.sme_id) for m in meetings}):
-        parties.append(
-            {
-                "id": key,
-                "available": available(key),
-                "max_meetings": cap(key, pavilion.max_meetings_per_exhibitor),
-            }
-        )
+    newcomers = first_timers(pavilion)
+    for sme_id in sorted({m.sme_id for m in meetings}, key=_sme_key):
+        key = _sme_key(sme_id)
+        party = {
+            "id": key,
+            "available": available(key),
+            "max_meetings": cap(key, pavilion.max_meetings_per_exhibitor),
+        }
+        if sme_id in newcomers:
+            # First-timers are placed before others of equal score (the instance's optional
+            # party priority, see matchmaking/scheduler/instance.py).
+            party["priority"] = True
+        parties.append(party)
     for key in sorted({_buyer_key(m.buyer_id) for m in meetings}):
         parties.append(
             {
@@ -154,6 +253,14 @@ def scheduling_instance(pavilion: Pavilion) -> dict:
         )
 
     fixed_ids = {m.pk for m in fixed}
+    offered = first_timer_interpreting(
+        pavilion=pavilion,
+        meetings=meetings,
+        fixed_ids=fixed_ids,
+        newcomers=newcomers,
+        interpreters=interpreters,
+        available={party["id"]: set(party["available"]) for party in parties},
+    )
     instance_meetings = []
     for meeting in meetings:
         keep_interpreter = meeting.pk in fixed_ids and meeting.interpreter_id
@@ -166,7 +273,7 @@ def scheduling_instance(pavilion: Pavilion) -> dict:
                 "interpreter": (
                     list(meeting.interpreter_pair)
                     if meeting.interpreter_pair and not keep_interpreter
-                    else None
+                    else offered.get(meeting.pk)
                 ),
                 "at_table": meeting.at_table,
                 "fixed_slot": f"s{meeting.slot_id}" if meeting.pk in fixed_ids else None,
@@ -213,6 +320,7 @@ def schedule_apply(*, pavilion: Pavilion, instance: dict, result: dict, by=None)
     if changed:
         raise ValidationError(_("Meetings changed while the scheduler ran; run it again."))
     placed = {int(a["meeting"][1:]): a for a in result["assignments"]}
+    required = {int(m["id"][1:]): m["interpreter"] for m in instance["meetings"]}
     movable = [meetings[pk] for pk in ids if pk not in fixed]
     before = {m.pk: (m.status, m.slot_id, m.interpreter_id) for m in movable}
     # Free every movable meeting's slot first, so that swaps never meet the unique constraints.
@@ -227,13 +335,19 @@ def schedule_apply(*, pavilion: Pavilion, instance: dict, result: dict, by=None)
             meeting.interpreter_id = (
                 int(assignment["interpreter"][1:]) if assignment["interpreter"] else None
             )
+            if meeting.interpreter_id and not meeting.interpreter_languages:
+                # The first-timer offer's interpreter: the meeting keeps the promise from now
+                # on, so a move by hand keeps (and checks) its interpreter like any other's.
+                meeting.interpreter_languages = "-".join(required[meeting.pk])
         else:
             meeting.status, meeting.slot_id, meeting.interpreter_id = (
                 MeetingStatus.ACCEPTED,
                 None,
                 None,
             )
-    Meeting.objects.bulk_update(movable, ["status", "slot", "interpreter", "updated_at"])
+    Meeting.objects.bulk_update(
+        movable, ["status", "slot", "interpreter", "interpreter_languages", "updated_at"]
+    )
     for pk in fixed:
         assignment = placed.get(pk)
         meeting = meetings[pk]
@@ -289,35 +403,32 @@ def scheduling_run_request_quietly(*, pavilion: Pavilion) -> SchedulingRun | Non
 _GAPS_PROGRESS = re.compile(r"gaps (\d+)")
 
 
-def _translated_progress(report):
-    """The scheduler core reports in English, for its command line and logs; a run's progress is
-    read by organisers in their language, so only its figures carry over."""
+def _progress_state(report):
+    """The scheduler core reports in English, for its command line and logs; a run stores the
+    step's code and figures instead ({"phase": "gaps", "gaps": 4, "proven": false}), which every
+    reader sees in their own language (``matchmaking.progress``)."""
 
     def on_progress(fraction: float, message: str) -> None:
         gaps = _GAPS_PROGRESS.match(message)
-        count = int(gaps.group(1)) if gaps else 0
         if message == "done":
-            text = _("Writing the schedule")
+            state = {"phase": "writing"}
         elif gaps is None:
-            text = _("Choosing the meetings with the highest total score")
-        elif "proven optimal" in message:
-            text = ngettext(
-                "%(count)d idle gap, proven the fewest possible",
-                "%(count)d idle gaps, proven the fewest possible",
-                count,
-            ) % {"count": count}
+            state = {"phase": "score"}
         else:
-            text = ngettext(
-                "Cutting idle gaps: %(count)d left", "Cutting idle gaps: %(count)d left", count
-            ) % {"count": count}
-        report(fraction, text)
+            state = {
+                "phase": "gaps",
+                "gaps": int(gaps.group(1)),
+                "proven": "proven optimal" in message,
+            }
+        report(fraction, state)
 
     return on_progress
 
 
 def scheduling_run_execute(*, run: SchedulingRun, progress=None) -> SchedulingRun:
-    """Build the instance, solve it, write the result back; fail without writing anything."""
-    if not run_start(run=run, message=_("Building the instance")):
+    """Build the instance, solve it, write the result back; fail without writing anything.
+    ``progress(fraction, state)`` hears how the search goes (by default the run's row)."""
+    if not run_start(run=run, state={"phase": "building"}):
         return run
     report = progress or ProgressReporter(run, span=0.95)
     started = time.perf_counter()
@@ -327,7 +438,7 @@ def scheduling_run_execute(*, run: SchedulingRun, progress=None) -> SchedulingRu
         result = scheduler.solve(
             instance,
             time_limit=float(run.parameters.get("time_limit", DEFAULT_TIME_LIMIT)),
-            progress=_translated_progress(report),
+            progress=_progress_state(report),
         )
         solved = time.perf_counter()
         counts = schedule_apply(
@@ -346,8 +457,6 @@ def scheduling_run_execute(*, run: SchedulingRun, progress=None) -> SchedulingRu
     )
     run = run_finish(
         run=run,
-        message=_("%(placed)s of %(total)s meetings placed")
-        % {"placed": counts["placed"], "total": counts["meetings"]},
         counts=counts,
         timings={
             "build": round(built - started, 3),
@@ -416,7 +525,7 @@ def placement_violations(
             if count >= pavilion.max_meetings_per_day:
                 problems.append(
                     _("%(who)s already has %(count)s meetings on %(day)s, the daily limit.")
-                    % {"who": party, "count": count, "day": day.isoformat()}
+                    % {"who": party, "count": count, "day": fair_time.date_text(day)}
                 )
     problems += _interpreter_violations(meeting, slot, interpreter, booked, when)
     if meeting.at_table:
@@ -481,7 +590,7 @@ def meeting_move(
     problems = placement_violations(meeting=meeting, slot=slot, interpreter=interpreter)
     if problems:
         raise ValidationError(problems)
-    before = meeting.status
+    before, before_slot = meeting.status, meeting.slot
     meeting.status, meeting.slot, meeting.interpreter = MeetingStatus.SCHEDULED, slot, interpreter
     try:
         with transaction.atomic():
@@ -497,7 +606,11 @@ def meeting_move(
         by=by,
         side=Side.ORGANISER,
         from_status=before,
-        note=meeting.pavilion.fair.local_text(slot.starts_at),
+        details={
+            **slot_details(slot),
+            **{f"from_{key}": value for key, value in slot_details(before_slot).items()},
+            "interpreter": interpreter.pk if interpreter is not None else None,
+        },
     )
     if meeting.published_at:
         notifications.notify_on_commit("meeting_moved", meeting.pk)
@@ -543,8 +656,13 @@ def meeting_lock(*, meeting: Meeting, locked: bool, by=None) -> Meeting:
 
 @transaction.atomic
 def schedule_publish(*, pavilion: Pavilion, by=None) -> int:
-    """Publish the pavilion's schedule: scheduled meetings become fixed and both sides of each
-    are emailed their schedule. Returns how many meetings were newly published."""
+    """Publish the pavilion's schedule: scheduled meetings become fixed. Returns how many
+    meetings were newly published.
+
+    Side effects, once the transaction commits: each exhibitor and buyer whose published
+    meetings differ from what they were last emailed (their ScheduleNotice) is emailed, the
+    first time their schedule, later what changed; publishing again with no change emails
+    nobody (``notifications.schedule_published_send``)."""
     now = timezone.now()
     fresh = Meeting.objects.filter(
         pavilion=pavilion, status=MeetingStatus.SCHEDULED, published_at__isnull=True

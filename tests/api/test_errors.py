@@ -1,6 +1,9 @@
 """One error shape everywhere; idempotent meeting requests; throttles; tokens."""
 
 import pytest
+from django.utils import translation
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _lazy
 from rest_framework.test import APIClient
 from rest_framework.throttling import ScopedRateThrottle
 
@@ -35,7 +38,7 @@ def test_a_service_error_keyed_by_field_keeps_its_field(world):
         format="json",
     )
     error = error_of(response, 400)
-    assert "2030-01-01: not a day of" in error["fields"]["days"][0]
+    assert "Tue 1 Jan 2030: not a day of" in error["fields"]["days"][0]
 
 
 def test_a_service_error_about_the_whole_request_is_the_message(world):
@@ -202,3 +205,92 @@ def test_a_company_reads_only_the_outcomes_its_own_side_recorded(world):
     assert seen["buyer"] == ["no_interest"]
     assert sorted(seen["organiser"]) == ["no_interest", "sample"]
     assert seen["other_buyer"] == []
+
+
+def test_a_too_short_list_is_told_in_japanese(world):
+    response = world.client("buyer").post(
+        f"{V1}/buyer-registrations/",
+        {"pavilion": world.pavilion.pk, "days": []},
+        format="json",
+        HTTP_ACCEPT_LANGUAGE="ja",
+    )
+    error = error_of(response, 400)
+    assert error["fields"]["days"] == ["この項目は1件以上指定してください。"]
+    assert error["message"] == "days：この項目は1件以上指定してください。"
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "The request body is not valid JSON (line 1, column 2)"),
+        ("ja", "リクエスト本文が正しいJSONではありません（1行目、2文字目）"),
+    ],
+)
+def test_a_json_parse_error_is_told_in_the_requests_language(world, language, expected):
+    response = world.client("buyer").post(
+        f"{V1}/meetings/",
+        "{not json",
+        content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE=language,
+    )
+    error = error_of(response, 400)
+    assert error["code"] == "parse_error"
+    assert error["message"].startswith(expected)
+    assert "Expecting" not in error["message"]
+
+
+def test_throttling_and_csrf_are_told_in_japanese(world, monkeypatch):
+    monkeypatch.setattr(
+        ScopedRateThrottle, "THROTTLE_RATES", {"auth": "10/minute", "meeting_requests": "1/hour"}
+    )
+    client = world.client("buyer")
+    body = {"pavilion": world.pavilion.pk, "sme": world.sme.pk}
+    client.post(f"{V1}/meetings/", body, format="json")
+    response = client.post(f"{V1}/meetings/", body, format="json", HTTP_ACCEPT_LANGUAGE="ja")
+    error = error_of(response, 429)
+    assert error["message"].startswith("リクエストが多すぎます。")
+    assert f"{response['Retry-After']}秒後" in error["message"]
+    session = APIClient(enforce_csrf_checks=True)
+    session.login(username="buyer", password="pw-for-tests")
+    response = session.post(f"{V1}/meetings/", body, format="json", HTTP_ACCEPT_LANGUAGE="ja")
+    assert error_of(response, 403)["message"].startswith("CSRFの確認に失敗しました。")
+
+
+def _subclasses(cls):
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from _subclasses(sub)
+
+
+def drf_messages() -> set:
+    """Every message DRF's fields, exceptions, validators and token login can answer with."""
+    import rest_framework.authtoken.serializers  # noqa: F401  (its messages are inline)
+    from rest_framework import exceptions, fields, validators
+
+    messages = set()
+    for cls in [fields.Field, *_subclasses(fields.Field)]:
+        if cls.__module__.startswith("rest_framework"):
+            messages |= set(vars(cls).get("default_error_messages", {}).values())
+    for cls in [exceptions.APIException, *_subclasses(exceptions.APIException)]:
+        if cls.__module__.startswith("rest_framework") and cls.default_detail:
+            messages.add(cls.default_detail)
+    for cls in vars(validators).values():
+        if isinstance(cls, type) and isinstance(getattr(cls, "message", None), Promise):
+            messages.add(cls.message)
+    return messages | {
+        _lazy("Unable to log in with provided credentials."),
+        _lazy('Must include "username" and "password".'),
+        _lazy("Invalid page."),
+    }
+
+
+def test_every_message_drf_can_give_is_in_japanese():
+    messages = drf_messages()
+    assert len(messages) > 60
+    untranslated = []
+    for message in messages:
+        english = str(message)
+        with translation.override("ja"):
+            if str(message) == english:
+                untranslated.append(english)
+    assert sorted(untranslated) == []

@@ -123,7 +123,8 @@ def test_an_interpreter_needs_a_language_a_free_name_and_the_pavilions_own_slots
     foreign = world.other_pavilion.slots.first()
     error = interpreter_error(world, interpreter_body(world, available_slots=[foreign.pk]))
     assert list(error["fields"]) == ["available_slots"]
-    assert str(foreign.pk) in error["message"]
+    # People know a slot by its time, not by its id.
+    assert str(foreign) in error["message"]
     error = interpreter_error(world, interpreter_body(world, languages=[]))
     assert list(error["fields"]) == ["languages"]
     assert world.interpreter.name == "Aiko Mori"

@@ -148,6 +148,13 @@ MATRIX = [
         None,
         "401 404 404 200 404 200 404 200",
     ),
+    (
+        "buyer registration",
+        "patch",
+        lambda w: f"/buyer-registrations/{w.buyer_registration.pk}/",
+        lambda w: {"sourcing_needs": "Endoscopes for day clinics"},
+        "401 404 404 200 404 403 404 200",
+    ),
     ("proposals", "get", lambda w: "/proposals/", None, "401 200 200 200 200 200 200 200"),
     (
         "proposal",

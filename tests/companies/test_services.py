@@ -62,9 +62,10 @@ def test_only_a_company_administrator_invites_colleagues(django_user_model):
     staff = django_user_model.objects.create_user("staff")
     Membership.objects.create(user=staff, buyer=buyer, role="staff")
     colleague = services.membership_invite(
-        company=buyer, email="Anna@Example.de", by=admin, name="Anna Weber"
+        company=buyer, email="Anna@Example.de", by=admin, first_name="Anna", last_name="Weber"
     )
     assert colleague.membership.buyer == buyer
+    assert (colleague.first_name, colleague.last_name) == ("Anna", "Weber")
     assert not colleague.has_usable_password()
     with pytest.raises(ValidationError, match="Only a company administrator"):
         services.membership_invite(company=buyer, email="x@example.de", by=staff)

@@ -31,6 +31,7 @@ CLEARED = (
     "ALLOWED_HOSTS",
     "SECRET_KEY",
     "USE_TZ",
+    "SITE_URL",
 )
 
 
@@ -118,3 +119,18 @@ def test_production_refuses_to_start_without_allowed_hosts():
     result = run_python(PROBE, "config.settings.production", SECRET_KEY="x" * 60)
     assert result.returncode != 0
     assert "ALLOWED_HOSTS environment variable is required" in result.stderr
+
+
+def test_production_refuses_to_start_without_the_site_url():
+    result = run_python(
+        PROBE, "config.settings.production", SECRET_KEY="x" * 60, ALLOWED_HOSTS="example.org"
+    )
+    assert result.returncode != 0
+    assert "SITE_URL" in result.stderr
+
+
+def test_email_links_start_at_site_url_from_the_environment():
+    code = "import django; from django.conf import settings as s; django.setup(); print(s.SITE_URL)"
+    assert run_python(code).stdout.split()[-1] == "http://127.0.0.1:8000"
+    configured = run_python(code, SITE_URL="https://pavilion.example/")
+    assert configured.stdout.split()[-1] == "https://pavilion.example"

@@ -116,7 +116,9 @@ def test_the_whole_story(live_server, site_static, browser, fair, screenshots, l
     sme.click("#profile-submit")
     sme.wait_for_url(f"{base}/")
     sme.goto(f"{base}/pavilions/{pavilion.pk}/")
-    assert "¥45,000,000" in sme.inner_text("#eligibility")
+    # The verdict writes amounts as its language does: ¥45,000,000, 4,500万円.
+    capital = {"en": "¥45,000,000", "ja": "4,500万円"}[language]
+    assert capital in sme.inner_text("#eligibility")
     shot(sme, language, "03-sme-pavilion-apply")
     sme.fill("#id_message", "We bring our new endoscope.")
     sme.click("#apply-submit")
@@ -185,7 +187,10 @@ def test_the_whole_story(live_server, site_static, browser, fair, screenshots, l
     admin.wait_for_load_state()
     wait_for(lambda: Meeting.objects.get(pk=meeting.pk).status == "scheduled")
     admin.goto(schedule_admin)
-    admin.click("form:has(input[value=publish]) input[type=submit]")
+    # Publishing cannot be undone: a confirmation page says what it does first.
+    admin.click(f'a[href$="/schedule/{pavilion.pk}/publish/"]')
+    admin.wait_for_load_state()
+    admin.click("form:has(input[name=post]) input[type=submit]")
     admin.wait_for_selector(".messagelist .success")
     shot(admin, language, "09-admin-schedule-published")
     meeting.refresh_from_db()

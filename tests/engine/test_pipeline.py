@@ -104,6 +104,14 @@ def test_propose_declined_pair_does_not_come_back(make_input, make_exhibitor, ma
     assert propose(again).proposals == []
 
 
+def test_propose_pair_with_a_meeting_does_not_come_back_even_when_wished(
+    make_input, make_exhibitor, make_buyer
+):
+    wishes = [Wish(1, "b1", "has_meeting"), Wish(1, "b1", "must_meet")]
+    data = make_input([make_exhibitor()], [make_buyer()], wishes=wishes)
+    assert propose(data).proposals == []
+
+
 def test_propose_reports_progress_up_to_one():
     reported = []
     propose(

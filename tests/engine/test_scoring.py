@@ -57,7 +57,7 @@ def test_score_perfect_pair_reaches_100(make_input, make_exhibitor, make_buyer, 
     assert pair_score(data) == pytest.approx(100.0, abs=1e-3)
 
 
-@pytest.mark.parametrize("kind", ["no_thanks", "met_before", "declined"])
+@pytest.mark.parametrize("kind", ["no_thanks", "met_before", "declined", "has_meeting"])
 def test_wish_blocking_forces_zero(make_input, make_exhibitor, make_buyer, pair_score, kind):
     data = make_input([make_exhibitor()], [make_buyer()], wishes=[Wish(1, "b1", kind)])
     assert pair_score(data) == 0.0

@@ -119,14 +119,35 @@ def test_organiser_accepts_and_sees_capacity_errors(client, two_pavilions):
 def test_organiser_waitlists_and_rejects(client, two_pavilions):
     client.force_login(two_pavilions["organiser_a"])
     registration = two_pavilions["registration_a"]
+    # Rejecting is confirmed first (see test_rejecting_applications_asks_for_confirmation).
     for action, status in [("waitlist", "waitlisted"), ("reject", "rejected")]:
         client.post(
             admin_url(ExhibitorRegistration),
-            {"action": action, "_selected_action": [registration.pk]},
+            {"action": action, "_selected_action": [registration.pk], "post": "yes"},
         )
         registration.refresh_from_db()
         assert registration.status == status
         assert registration.decided_by == two_pavilions["organiser_a"]
+
+
+def test_rejecting_applications_asks_for_confirmation(client, two_pavilions):
+    client.force_login(two_pavilions["organiser_a"])
+    registration = two_pavilions["registration_a"]
+    selected = {"action": "reject", "_selected_action": [registration.pk]}
+    page = client.post(admin_url(ExhibitorRegistration), selected)
+    assert page.status_code == 200
+    content = page.content.decode()
+    assert "Reject 1 application?" in content
+    assert "Alpha Ceramics, applying to Pavilion Alpha" in content
+    assert 'name="post" value="yes"' in content
+    registration.refresh_from_db()
+    assert registration.status == RegistrationStatus.APPLIED
+    response = client.post(
+        admin_url(ExhibitorRegistration), {**selected, "post": "yes"}, follow=True
+    )
+    assert "1 application is now rejected." in response.content.decode()
+    registration.refresh_from_db()
+    assert registration.status == RegistrationStatus.REJECTED
 
 
 def test_organiser_only_picks_their_own_pavilions_when_applying_for_an_sme(client, two_pavilions):
@@ -319,3 +340,75 @@ def test_interpreter_admin_shows_a_taken_name_on_its_field(client, two_pavilions
     assert response.status_code == 200
     assert "already has an interpreter named" in str(response.context["adminform"].form.errors)
     assert pavilion.interpreters.count() == 1
+
+
+def test_pavilion_list_shows_the_application_window_in_the_fair_time_zone(client, two_pavilions):
+    client.force_login(two_pavilions["organiser_a"])
+    content = client.get(admin_url(type(two_pavilions["pavilion_a"]))).content.decode()
+    # Applications open 2026-06-01 00:00 UTC: 02:00 in Düsseldorf, in summer time.
+    assert "Mon 1 Jun 2026, 02:00 CEST" in content
+    assert "Jun 2026, 00:00" not in content
+
+
+def test_slot_times_are_typed_in_the_fair_time_zone_which_each_field_names(client, two_pavilions):
+    from datetime import UTC, datetime
+    from zoneinfo import ZoneInfo
+
+    from events.models import MeetingSlot
+
+    pavilion = two_pavilions["pavilion_a"]
+    slot = MeetingSlot.objects.create(
+        pavilion=pavilion,
+        starts_at=datetime(2027, 11, 15, 9, 0, tzinfo=UTC),
+        ends_at=datetime(2027, 11, 15, 9, 30, tzinfo=UTC),
+    )
+    client.force_login(two_pavilions["organiser_a"])
+    url = admin_url(MeetingSlot, "change", slot.pk)
+    content = client.get(url).content.decode()
+    assert 'value="10:00:00"' in content  # 09:00 UTC is 10:00 CET
+    assert "In the fair's local time (Europe/Berlin)." in content
+    assert "Times on this page are the fair's local time (Europe/Berlin)." in content
+    # The page's zone is the fair's, so Django's "Now" gives the fair's time; its note that
+    # would call that zone "server time" is switched off.
+    berlin_now = datetime.now(ZoneInfo("Europe/Berlin")).utcoffset().total_seconds()
+    assert f'data-admin-utc-offset="{int(berlin_now)}"' in content
+    assert "DateTimeShortcuts.addTimezoneWarning = function () {}" in content
+    response = client.post(
+        url,
+        {
+            "pavilion": pavilion.pk,
+            "starts_at_0": "2027-11-15",
+            "starts_at_1": "11:00:00",
+            "ends_at_0": "2027-11-15",
+            "ends_at_1": "11:30:00",
+        },
+    )
+    assert response.status_code == 302
+    slot.refresh_from_db()
+    assert slot.starts_at == datetime(2027, 11, 15, 10, 0, tzinfo=UTC)
+
+
+def test_a_new_slot_is_typed_in_the_zone_of_the_pavilion_chosen(client, two_pavilions):
+    from datetime import UTC, datetime
+
+    from events.models import MeetingSlot
+
+    pavilion = two_pavilions["pavilion_a"]
+    pavilion.fair.time_zone = "Asia/Dubai"
+    pavilion.fair.save()
+    PavilionFactory(organiser=pavilion.organiser)  # a second pavilion, in Düsseldorf
+    client.force_login(two_pavilions["organiser_a"])
+    form = client.get(admin_url(MeetingSlot, "add")).content.decode()
+    assert "In the local time of the fair of the pavilion you choose." in form
+    response = client.post(
+        admin_url(MeetingSlot, "add"),
+        {
+            "pavilion": pavilion.pk,
+            "starts_at_0": "2027-11-15",
+            "starts_at_1": "10:00:00",
+            "ends_at_0": "2027-11-15",
+            "ends_at_1": "10:30:00",
+        },
+    )
+    assert response.status_code == 302
+    assert MeetingSlot.objects.get().starts_at == datetime(2027, 11, 15, 6, 0, tzinfo=UTC)

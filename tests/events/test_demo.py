@@ -254,3 +254,17 @@ def test_seed_demo_command_prints_the_organiser_logins(seeded, db):
     assert "organiser-dusseldorf" in output
     assert "pavilion-demo" in output
     assert "nothing to add" in output
+
+
+def test_demo_registrations_carry_their_own_needs(seeded, db):
+    registrations = BuyerRegistration.objects.select_related("buyer", "pavilion__fair")
+    assert not registrations.filter(sourcing_needs="").exists()
+    # A buyer at a second fair looks for other products there; its first fair keeps the
+    # company's text.
+    second_fair = [r for r in registrations if r.sourcing_needs != r.buyer.sourcing_needs]
+    assert second_fair
+    for registration in second_fair:
+        others = registrations.filter(buyer=registration.buyer).exclude(
+            pavilion__fair=registration.pavilion.fair
+        )
+        assert others.filter(sourcing_needs=registration.buyer.sourcing_needs).exists()

@@ -5,7 +5,12 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from companies.choices import ExportExperience, IndustryClass
-from companies.factories import ForeignBuyerFactory, LanguageFactory, SMEFactory
+from companies.factories import (
+    CertificationFactory,
+    ForeignBuyerFactory,
+    LanguageFactory,
+    SMEFactory,
+)
 from events import services
 from events.factories import (
     ExhibitorRegistrationFactory,
@@ -13,7 +18,12 @@ from events.factories import (
     PavilionFactory,
     TradeFairFactory,
 )
-from events.models import ExhibitorRegistration, RegistrationStatus, TimetableBreak
+from events.models import (
+    BuyerRegistration,
+    ExhibitorRegistration,
+    RegistrationStatus,
+    TimetableBreak,
+)
 from matchmaking.models import Meeting
 
 pytestmark = pytest.mark.django_db
@@ -30,7 +40,7 @@ def test_apply_records_eligibility_and_first_timer():
     assert registration.status == RegistrationStatus.APPLIED
     assert registration.is_sme_eligible
     assert registration.first_time_exhibitor
-    assert "within" in registration.eligibility.reason
+    assert "capital of ¥10,000,000 is within the limit" in registration.eligibility.reason
 
 
 def test_apply_twice_is_refused_with_the_current_status():
@@ -189,7 +199,7 @@ def test_a_withdrawn_application_cannot_be_accepted():
 
 def test_buyer_registration_days_outside_the_fair_are_refused():
     pavilion = PavilionFactory()
-    with pytest.raises(ValidationError, match="2027-11-19: not a day of"):
+    with pytest.raises(ValidationError, match="Fri 19 Nov 2027: not a day of"):
         services.buyer_registration_register(
             pavilion=pavilion,
             buyer=ForeignBuyerFactory(),
@@ -341,6 +351,22 @@ def test_an_interpreter_is_refused_with_the_field_named(interpreting, problem):
     assert list(pavilion.interpreters.values_list("name", flat=True)) == ["Aiko Mori"]
 
 
+def test_an_interpreter_with_another_pavilions_slot_is_told_its_time_not_its_id(interpreting):
+    elsewhere = PavilionFactory()
+    services.meeting_slots_generate(pavilion=elsewhere)
+    foreign = elsewhere.slots.order_by("starts_at").first()
+    with pytest.raises(ValidationError) as error:
+        services.interpreter_save(
+            pavilion=interpreting["pavilion"],
+            name="Ken Sato",
+            languages=interpreting["languages"],
+            available_slots=[foreign],
+        )
+    (message,) = error.value.message_dict["available_slots"]
+    assert message.startswith(f"{foreign}: not a slot of")
+    assert f" {foreign.pk} " not in f" {message} "
+
+
 def test_an_interpreter_booked_in_a_meeting_keeps_that_slot_and_stays(interpreting):
     pavilion, slot = interpreting["pavilion"], interpreting["slots"][0]
     interpreter = services.interpreter_save(
@@ -374,3 +400,109 @@ def test_an_interpreter_without_meetings_is_removed(interpreting):
     interpreter = InterpreterFactory(pavilion=interpreting["pavilion"])
     services.interpreter_delete(interpreter=interpreter)
     assert not interpreting["pavilion"].interpreters.exists()
+
+
+def test_buyer_registration_takes_the_companys_needs_by_default():
+    ce = CertificationFactory(code="CE")
+    buyer = ForeignBuyerFactory(sourcing_needs="Endoscopes")
+    buyer.required_certifications.add(ce)
+    registration = services.buyer_registration_register(
+        pavilion=PavilionFactory(), buyer=buyer, days=[date(2027, 11, 15)]
+    )
+    assert registration.sourcing_needs == "Endoscopes"
+    assert list(registration.required_certifications.all()) == [ce]
+
+
+def test_buyer_registration_needs_for_a_second_fair_leave_the_first_as_it_was():
+    ce, halal = CertificationFactory(code="CE"), CertificationFactory(code="HALAL")
+    buyer = ForeignBuyerFactory(sourcing_needs="Endoscopes")
+    first = services.buyer_registration_register(
+        pavilion=PavilionFactory(),
+        buyer=buyer,
+        days=[date(2027, 11, 15)],
+        sourcing_needs="Flexible endoscopes",
+        required_certifications=[ce],
+    )
+    later = TradeFairFactory(starts_on=date(2028, 1, 24), ends_on=date(2028, 1, 27))
+    services.buyer_registration_register(
+        pavilion=PavilionFactory(fair=later),
+        buyer=buyer,
+        days=[date(2028, 1, 24)],
+        sourcing_needs="Wound dressings",
+        required_certifications=[halal],
+    )
+    first.refresh_from_db()
+    assert first.sourcing_needs == "Flexible endoscopes"
+    assert list(first.required_certifications.all()) == [ce]
+    buyer.refresh_from_db()
+    assert buyer.sourcing_needs == "Endoscopes"
+    assert not buyer.required_certifications.exists()
+
+
+def test_buyer_registration_again_without_needs_keeps_the_registrations_own():
+    pavilion, buyer = PavilionFactory(), ForeignBuyerFactory(sourcing_needs="Endoscopes")
+    ce = CertificationFactory(code="CE")
+    services.buyer_registration_register(
+        pavilion=pavilion,
+        buyer=buyer,
+        days=[date(2027, 11, 15)],
+        sourcing_needs="  Staplers ",
+        required_certifications=[ce],
+    )
+    again = services.buyer_registration_register(
+        pavilion=pavilion, buyer=buyer, days=[date(2027, 11, 16)]
+    )
+    assert again.sourcing_needs == "Staplers"
+    assert list(again.required_certifications.all()) == [ce]
+
+
+def test_buyer_registration_update_changes_only_what_is_given():
+    pavilion, buyer = PavilionFactory(), ForeignBuyerFactory(sourcing_needs="Endoscopes")
+    registration = services.buyer_registration_register(
+        pavilion=pavilion, buyer=buyer, days=[date(2027, 11, 15)]
+    )
+    BuyerRegistration.objects.filter(pk=registration.pk).update(status="cancelled")
+    changed = services.buyer_registration_update(registration=registration, sourcing_needs="Clips")
+    assert changed.sourcing_needs == "Clips"
+    assert changed.status == "cancelled"
+    assert [d.day for d in changed.days.all()] == [date(2027, 11, 15)]
+    with pytest.raises(ValidationError, match="Fri 19 Nov 2027: not a day of"):
+        services.buyer_registration_update(registration=registration, days=[date(2027, 11, 19)])
+
+
+def test_apply_keeps_the_ownership_the_verdict_rests_on():
+    sme = SMEFactory(largest_large_shareholder_percent=30, large_shareholders_percent=40)
+    registration = apply(PavilionFactory(), sme)
+    assert registration.eligibility_largest_large_shareholder_percent == 30
+    assert registration.eligibility_large_shareholders_percent == 40
+    assert not registration.eligibility_officers_from_large_company
+    # A later takeover changes the profile, not the verdict the application was made on.
+    sme.largest_large_shareholder_percent = sme.large_shareholders_percent = 80
+    sme.save()
+    registration.refresh_from_db()
+    assert registration.eligibility.eligible
+
+
+def test_apply_by_a_deemed_large_company_is_refused_naming_the_rule():
+    sme = SMEFactory(largest_large_shareholder_percent=60, large_shareholders_percent=60)
+    with pytest.raises(ValidationError, match=r"a large company holds 60% \(half or more\)"):
+        apply(PavilionFactory(), sme)
+    assert not ExhibitorRegistration.objects.exists()
+
+
+def test_accept_refused_when_a_large_company_took_over_since_applying():
+    sme = SMEFactory()
+    registration = apply(PavilionFactory(), sme)
+    sme.officers_from_large_company = True
+    sme.save()
+    with pytest.raises(ValidationError, match=r"cannot be accepted.*officers"):
+        services.exhibitor_registration_decide(registration=registration, status="accepted")
+
+
+def test_apply_records_the_rubber_products_exception():
+    sme = SMEFactory(
+        industry_class=IndustryClass.RUBBER_PRODUCTS, capital_yen=500_000_000, employees=850
+    )
+    registration = apply(PavilionFactory(), sme)
+    assert registration.eligibility_industry_class == IndustryClass.RUBBER_PRODUCTS
+    assert "Cabinet Order exception for rubber products" in registration.eligibility.reason

@@ -1,11 +1,26 @@
+import re
+
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import translation
 
-from companies.factories import SMEFactory
-from events.factories import OrganisingOfficeFactory, PavilionFactory
+from companies.choices import MemberRole
+from companies.models import Membership
+from events import services as event_services
+from events.factories import ExhibitorRegistrationFactory, OrganisingOfficeFactory, PavilionFactory
 from matchmaking import services
-from matchmaking.models import MatchingRun, MatchingSettings, PairWish, Proposal, RunStatus
+from matchmaking.models import (
+    MatchingRun,
+    MatchingSettings,
+    Meeting,
+    MeetingStatus,
+    PairWish,
+    Proposal,
+    RunStatus,
+    SchedulingRun,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -97,9 +112,12 @@ def test_proposal_list_explains_each_proposal(
         services.matching_run_request(pavilion=small_pavilion["pavilion"])
     client.force_login(organiser)
     english = client.get(reverse("admin:matchmaking_proposal_changelist")).content.decode()
-    assert "Proposed because" in english
+    # The column is labelled "why"; its text has no lead-in of its own.
+    assert "Both work in " in english
+    assert "Proposed because" not in english
     japanese = client.get("/ja/admin/matchmaking/proposal/").content.decode()
-    assert "提案理由" in japanese
+    assert "業種が一致しています" in japanese
+    assert "提案理由：" not in japanese
 
 
 def test_command_runs_matchmaking_here_with_progress(small_pavilion, capsys):
@@ -124,7 +142,10 @@ def test_wish_admin_refuses_a_pair_outside_the_pavilion_on_its_field(
     client.force_login(organiser)
     url = reverse("admin:matchmaking_pairwish_add")
     form = {"pavilion": pavilion.pk, "buyer": small_pavilion["buyers"][0].pk, "kind": "no_thanks"}
-    response = client.post(url, {**form, "sme": SMEFactory().pk})
+    # An SME of the organiser's pavilion whose application is not accepted: the service says why
+    # (an SME of no pavilion of theirs is not even offered).
+    applicant = ExhibitorRegistrationFactory(pavilion=pavilion, status="applied").sme
+    response = client.post(url, {**form, "sme": applicant.pk})
     assert response.status_code == 200
     assert "is not an accepted exhibitor" in str(response.context["adminform"].form.errors["sme"])
     assert not PairWish.objects.exists()
@@ -137,3 +158,272 @@ def test_wish_admin_refuses_a_pair_outside_the_pavilion_on_its_field(
     )
     assert response.status_code == 302
     assert not PairWish.objects.exists()
+
+
+# -- Acting for participants -----------------------------------------------------------------
+
+
+@pytest.fixture
+def proposals(small_pavilion, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.matching_run_request(pavilion=small_pavilion["pavilion"])
+    return list(Proposal.objects.order_by("pk")[:2])
+
+
+def changelist(model):
+    return reverse(f"admin:matchmaking_{model._meta.model_name}_changelist")
+
+
+def messages_of(response) -> list[str]:
+    return [str(message) for message in response.context["messages"]]
+
+
+def test_accepting_proposals_first_asks_on_whose_behalf(client, organiser, proposals):
+    client.force_login(organiser)
+    selected = {"action": "accept", "_selected_action": [p.pk for p in proposals]}
+    page = client.post(changelist(Proposal), selected)
+    assert page.status_code == 200
+    content = page.content.decode()
+    assert "On behalf of the exhibitor: the buyer is asked to answer" in content
+    assert "On behalf of both sides: the meeting is confirmed" in content
+    assert str(proposals[0]) in content
+    assert not Meeting.objects.exists()
+    unanswered = client.post(changelist(Proposal), {**selected, "post": "yes"})
+    assert "Choose on whose behalf you accept." in unanswered.content.decode()
+    assert not Meeting.objects.exists()
+
+
+def test_accepting_proposals_for_the_exhibitors_requests_on_their_behalf(
+    client, organiser, proposals
+):
+    client.force_login(organiser)
+    response = client.post(
+        changelist(Proposal),
+        {
+            "action": "accept",
+            "_selected_action": [p.pk for p in proposals],
+            "post": "yes",
+            "acting_for": "exhibitor",
+        },
+        follow=True,
+    )
+    assert messages_of(response) == [
+        "2 meeting requests made on behalf of the exhibitors; the buyers are asked to answer."
+    ]
+    for meeting in Meeting.objects.all():
+        assert meeting.status == MeetingStatus.REQUESTED
+        assert meeting.requested_by_side == "exhibitor"
+        assert meeting.exhibitor_accepted_at is not None
+        assert meeting.buyer_accepted_at is None
+        event = meeting.events.get()
+        assert (event.actor, event.side, event.acting_for) == (organiser, "organiser", "exhibitor")
+
+
+def test_accepting_proposals_for_both_sides_confirms_the_meetings(client, organiser, proposals):
+    client.force_login(organiser)
+    response = client.post(
+        changelist(Proposal),
+        {
+            "action": "accept",
+            "_selected_action": [p.pk for p in proposals],
+            "post": "yes",
+            "acting_for": "both",
+        },
+        follow=True,
+    )
+    assert messages_of(response) == ["2 meetings confirmed on behalf of both sides."]
+    assert set(Meeting.objects.values_list("status", flat=True)) == {MeetingStatus.ACCEPTED}
+    assert set(Meeting.objects.values_list("events__acting_for", flat=True)) == {"both"}
+    assert all(m.exhibitor_accepted_at and m.buyer_accepted_at for m in Meeting.objects.all())
+
+
+def request_meeting(small_pavilion, index=0, side="exhibitor"):
+    return services.meeting_request(
+        pavilion=small_pavilion["pavilion"],
+        sme=small_pavilion["smes"][index],
+        buyer=small_pavilion["buyers"][index],
+        side=side,
+    )
+
+
+def test_accepting_requests_says_for_whom_and_what_followed(client, organiser, small_pavilion):
+    from_exhibitor = request_meeting(small_pavilion, 0, "exhibitor")
+    from_buyer = request_meeting(small_pavilion, 1, "buyer")
+    client.force_login(organiser)
+    selected = {
+        "action": "accept_on_behalf",
+        "_selected_action": [from_exhibitor.pk, from_buyer.pk],
+    }
+    page = client.post(changelist(Meeting), selected)
+    assert "already accepted by the exhibitor" in page.content.decode()
+    assert from_exhibitor.events.count() == 1
+    response = client.post(
+        changelist(Meeting), {**selected, "post": "yes", "acting_for": "buyer"}, follow=True
+    )
+    assert messages_of(response) == [
+        "1 meeting accepted on behalf of the buyer, which confirms it.",
+        "1 meeting accepted on behalf of the buyer; the exhibitor is asked to answer.",
+    ]
+    from_exhibitor.refresh_from_db()
+    from_buyer.refresh_from_db()
+    assert from_exhibitor.status == MeetingStatus.ACCEPTED
+    assert from_buyer.status == MeetingStatus.REQUESTED
+    assert from_exhibitor.events.last().acting_for == "buyer"
+
+
+def scheduled(small_pavilion, index=3):
+    """A meeting of the small pavilion in its first slot (the sides share a language)."""
+    pavilion = small_pavilion["pavilion"]
+    if not pavilion.slots.exists():
+        event_services.meeting_slots_generate(pavilion=pavilion)
+    sme, buyer = small_pavilion["smes"][index], small_pavilion["buyers"][index - 3]
+    sme.languages.add(*buyer.languages.all())
+    meeting = services.meeting_request(pavilion=pavilion, sme=sme, buyer=buyer, side="exhibitor")
+    meeting = services.meeting_accept(meeting=meeting, side="buyer")
+    slot = pavilion.slots.order_by("starts_at")[index - 3]
+    return services.meeting_move(meeting=meeting, slot=slot)
+
+
+def test_cancelling_a_published_meeting_takes_a_reason(
+    client, organiser, small_pavilion, django_capture_on_commit_callbacks
+):
+    meeting = scheduled(small_pavilion)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.schedule_publish(pavilion=small_pavilion["pavilion"])
+    client.force_login(organiser)
+    selected = {"action": "cancel", "_selected_action": [meeting.pk]}
+    page = client.post(changelist(Meeting), selected).content.decode()
+    assert "Cancel 1 meeting?" in page
+    assert "1 of these meetings is in the published schedule" in page
+    assert str(meeting.slot) in page
+    refused = client.post(changelist(Meeting), {**selected, "post": "yes", "reason": " "})
+    assert "Say why: 1 of these meetings is in the published schedule." in refused.content.decode()
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.SCHEDULED
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            changelist(Meeting),
+            {**selected, "post": "yes", "reason": "The buyer's flight was cancelled."},
+            follow=True,
+        )
+    assert messages_of(response) == ["1 meeting cancelled."]
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.CANCELLED
+    assert meeting.cancel_reason == "The buyer's flight was cancelled."
+
+
+def test_the_meeting_page_cancels_through_the_same_confirmation(
+    client, organiser, small_pavilion, django_capture_on_commit_callbacks
+):
+    meeting = scheduled(small_pavilion)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.schedule_publish(pavilion=small_pavilion["pavilion"])
+    client.force_login(organiser)
+    change = reverse("admin:matchmaking_meeting_change", args=[meeting.pk])
+    cancel = reverse("admin:matchmaking_meeting_cancel", args=[meeting.pk])
+    assert cancel in client.get(change).content.decode()
+    page = client.get(cancel)
+    assert page.status_code == 200
+    assert 'name="reason"' in page.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(cancel, {"post": "yes", "reason": "Stand closed."})
+    assert response.status_code == 302
+    meeting.refresh_from_db()
+    assert (meeting.status, meeting.cancel_reason) == (MeetingStatus.CANCELLED, "Stand closed.")
+    assert cancel not in client.get(change).content.decode()  # nothing left to cancel
+
+
+def test_publishing_says_how_many_meetings_and_who_is_emailed_first(
+    client, organiser, small_pavilion, django_capture_on_commit_callbacks
+):
+    first, second = scheduled(small_pavilion, 3), scheduled(small_pavilion, 4)
+    for company in (first.sme, first.buyer, second.sme, second.buyer):
+        side = "sme" if company in (first.sme, second.sme) else "buyer"
+        user = get_user_model().objects.create_user(
+            f"team-{side}-{company.pk}", email=f"{side}-{company.pk}@example.com"
+        )
+        Membership.objects.create(user=user, role=MemberRole.ADMIN, **{side: company})
+    pavilion = small_pavilion["pavilion"]
+    client.force_login(organiser)
+    grid = client.get(reverse("admin:matchmaking_schedule", args=[pavilion.pk])).content.decode()
+    publish = reverse("admin:matchmaking_schedule_publish", args=[pavilion.pk])
+    assert publish in grid
+    page = client.get(publish).content.decode()
+    assert "Publish 2 meetings?" in page
+    assert "2 exhibitors and 2 buyers are emailed their schedule" in page
+    for company in (first.sme, first.buyer, second.sme, second.buyer):
+        assert str(company) in page
+    assert not Meeting.objects.filter(published_at__isnull=False).exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(publish, {"post": "yes"}, follow=True)
+    assert messages_of(response) == [
+        "2 meetings published; 4 participants whose schedule changed are emailed."
+    ]
+    assert Meeting.objects.filter(published_at__isnull=False).count() == 2
+    again = client.get(publish).content.decode()
+    assert "Publish 0 meetings?" in again
+    assert "Nobody is emailed" in again
+
+
+# -- History and progress in the reader's language ------------------------------------------
+
+
+def test_meeting_history_is_worded_in_the_readers_language(client, organiser, small_pavilion):
+    meeting = scheduled(small_pavilion)
+    services.meeting_record_attendance(meeting=meeting, held=True, at=meeting.slot.ends_at)
+    services.meeting_outcome_record(meeting=meeting, side="exhibitor", stage="sample")
+    client.force_login(organiser)
+    english = client.get(
+        reverse("admin:matchmaking_meeting_change", args=[meeting.pk])
+    ).content.decode()
+    assert "Requested by the exhibitor" in english
+    assert f"Moved to {meeting.slot} by the organiser (Accepted → Scheduled)" in english
+    assert "Outcome recorded by the exhibitor: Samples sent (Right after the fair)" in english
+    assert "at_fair" not in english
+    japanese = client.get(f"/ja/admin/matchmaking/meeting/{meeting.pk}/change/").content.decode()
+    assert "出展者が商談を申し込みました" in japanese
+    assert "at_fair" not in japanese
+    assert "sample" not in re.sub(r"<[^>]+>", "", japanese).lower()
+
+
+def test_a_run_started_in_english_reads_in_japanese(client, organiser, small_pavilion):
+    with translation.override("en"):
+        run = services.matching_run_request(pavilion=small_pavilion["pavilion"], queue=False)
+        services.matching_run_execute(run=run)
+    run.refresh_from_db()
+    assert run.progress_state == {"phase": "done"}
+    client.force_login(organiser)
+    page = client.get(f"/ja/admin/matchmaking/matchingrun/{run.pk}/change/").content.decode()
+    assert f"{run.counts['proposals']}件の提案" in page
+    assert "proposals" not in re.sub(r"<[^>]+>", "", page).split("提案")[0][-40:]
+
+
+def test_the_run_list_shows_times_in_the_fair_time_zone(client, organiser, small_pavilion):
+    run = services.matching_run_request(pavilion=small_pavilion["pavilion"], queue=False)
+    client.force_login(organiser)
+    content = client.get(changelist(MatchingRun)).content.decode()
+    assert small_pavilion["pavilion"].fair.local_text(run.created_at) in content
+    scheduling = SchedulingRun.objects.create(pavilion=small_pavilion["pavilion"])
+    content = client.get(changelist(SchedulingRun)).content.decode()
+    assert small_pavilion["pavilion"].fair.local_text(scheduling.created_at) in content
+
+
+def test_the_schedule_grid_names_its_days_and_runs_in_the_readers_language(
+    client, organiser, small_pavilion
+):
+    meeting = scheduled(small_pavilion)
+    pavilion = small_pavilion["pavilion"]
+    run = SchedulingRun.objects.create(
+        pavilion=pavilion, status="done", counts={"placed": 1, "meetings": 1}
+    )
+    client.force_login(organiser)
+    url = reverse("admin:matchmaking_schedule", args=[pavilion.pk])
+    english = client.get(url).content.decode()
+    assert "<h2>Mon 15 Nov 2027</h2>" in english
+    assert "1 of 1 meeting placed" in english
+    assert pavilion.fair.local_text(run.created_at) in english
+    japanese = client.get(f"/ja{url[3:]}").content.decode()
+    assert "<h2>2027年11月15日(月)</h2>" in japanese
+    assert "月曜日" not in japanese
+    assert "1件中1件の商談を配置" in japanese
+    assert meeting.buyer.name in japanese

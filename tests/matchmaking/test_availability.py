@@ -118,3 +118,17 @@ def test_the_admin_shows_the_services_refusal_on_its_field(client, booked, make_
     assert response.status_code == 200
     assert "Name either the exhibitor" in str(response.context["adminform"].form.errors["sme"])
     assert not ParticipantUnavailability.objects.exists()
+
+
+def test_a_foreign_slot_is_named_by_its_time_not_its_id(booked):
+    elsewhere = PavilionFactory(name_en="Pavilion Elsewhere")
+    event_services.meeting_slots_generate(pavilion=elsewhere)
+    foreign = elsewhere.slots.order_by("starts_at").first()
+    with pytest.raises(ValidationError) as error:
+        services.participant_unavailability_check(
+            pavilion=booked["pavilion"], sme=booked["smes"][0], slot=foreign
+        )
+    [message] = error.value.message_dict["slot"]
+    assert str(foreign) in message  # Mon 15 Nov 2027, 10:00–10:30 CET
+    assert f"Slot {foreign.pk} " not in message
+    assert "Pavilion Elsewhere" not in message

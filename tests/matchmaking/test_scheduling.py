@@ -96,7 +96,12 @@ def test_publishing_emails_both_sides_their_schedule(
     with django_capture_on_commit_callbacks(execute=True):
         assert services.schedule_publish(pavilion=pavilion) == 6
     message = next(m for m in mail.outbox if m.to == ["sato@example.jp"])
-    assert "Europe/Berlin" in message.body
+    meeting = Meeting.objects.select_related("slot").get(sme=sme)
+    local = pavilion.fair.local(meeting.slot.starts_at)
+    # In fair time, in Japanese for the exhibitor's staff, the zone named: 2027年11月15日(月) 10:00
+    assert f"{local.year}年{local.month}月{local.day}日" in message.body
+    assert f"{local:%H:%M}–" in message.body
+    assert "CET" in message.body
     assert message.attachments[0][0] == "schedule.ics"
     assert "BEGIN:VEVENT" in message.attachments[0][1]
 
@@ -282,21 +287,34 @@ def test_command_progress_is_in_the_active_language(accepted, capsys):
 
 
 @pytest.mark.parametrize(
-    ("core_message", "shown"),
+    ("core_message", "state", "shown"),
     [
-        ("gaps 4 (fewest parties with gaps)", "空き時間を削減中：残り 4 件"),
-        ("gaps 3, proven optimal", "空き時間 3 件（最少であることを証明済み）"),
-        ("score 12.0, bound 12.0", "合計スコアが最も高くなる商談を選択中"),
+        (
+            "gaps 4 (fewest parties with gaps)",
+            {"phase": "gaps", "gaps": 4, "proven": False},
+            "空き時間を削減中：残り 4 件",
+        ),
+        (
+            "gaps 3, proven optimal",
+            {"phase": "gaps", "gaps": 3, "proven": True},
+            "空き時間 3 件（最少であることを証明済み）",
+        ),
+        ("score 12.0, bound 12.0", {"phase": "score"}, "合計スコアが最も高くなる商談を選択中"),
     ],
 )
-def test_scheduler_progress_reaches_the_run_translated(core_message, shown):
+def test_scheduler_progress_reaches_the_run_as_codes_worded_by_the_reader(
+    core_message, state, shown
+):
+    """The run stores the step's codes and figures, in nobody's language; each reader sees
+    them in theirs."""
     from django.utils import translation
 
-    from matchmaking.services.scheduling import _translated_progress
+    from matchmaking.progress import state_text
+    from matchmaking.services.scheduling import _progress_state
 
     reported = []
+    with translation.override("en"):
+        _progress_state(lambda fraction, got: reported.append((fraction, got)))(0.5, core_message)
+    assert reported == [(0.5, state)]
     with translation.override("ja"):
-        _translated_progress(lambda fraction, text: reported.append((fraction, text)))(
-            0.5, core_message
-        )
-    assert reported == [(0.5, shown)]
+        assert state_text(state) == shown

@@ -174,15 +174,23 @@ def test_a_company_administrator_invites_a_colleague_who_sets_a_password(client,
     client.force_login(world["sme_user"])
     response = client.post(
         "/en/company/team/",
-        {"email": "yuki@echigo.example", "name": "Yuki Abe", "role": MemberRole.STAFF},
+        {
+            "email": "yuki@echigo.example",
+            "first_name": "Yuki",
+            "last_name": "Abe",
+            "role": MemberRole.STAFF,
+        },
     )
     assert response.status_code == 302
     colleague = get_user_model().objects.get(email="yuki@echigo.example")
     assert colleague.membership.sme == world["sme"]
     assert not colleague.has_usable_password()
     assert mail.outbox[0].to == ["yuki@echigo.example"]
-    assert "Echigo Medical" in mail.outbox[0].subject
+    # An exhibitor's colleague reads Japanese by default: the company's Japanese name, 様.
+    assert "越後メディカル株式会社" in mail.outbox[0].subject
+    assert mail.outbox[0].body.startswith("越後メディカル株式会社 Abe Yuki 様\n")
     link = re.search(r"http://testserver(\S+)", mail.outbox[0].body).group(1)
+    assert link.startswith("/ja/accounts/reset/")
     client.logout()
     form_page = client.get(link, follow=True)
     client.post(
@@ -212,6 +220,20 @@ def test_staff_members_cannot_invite(client, world):
     assert "invite-form" not in page.content.decode()
     response = client.post("/en/company/team/", {"email": "x@echigo.example", "role": "staff"})
     assert response.status_code == 404
+
+
+def test_a_member_chooses_the_language_of_their_emails_on_the_team_page(client, world):
+    client.force_login(world["sme_user"])
+    page = client.get("/en/company/team/").content.decode()
+    assert 'id="email-language-form"' in page
+    assert "Default (日本語)" in page  # an exhibitor's default, each language named in itself
+    response = client.post("/en/company/team/language/", {"preferred_language": "en"})
+    assert response.status_code == 302
+    assert Membership.objects.get(user=world["sme_user"]).preferred_language == "en"
+    client.post("/en/company/team/language/", {"preferred_language": "fr"})
+    assert Membership.objects.get(user=world["sme_user"]).preferred_language == "en"
+    client.post("/en/company/team/language/", {"preferred_language": ""})
+    assert Membership.objects.get(user=world["sme_user"]).preferred_language == ""
 
 
 def test_the_login_page_speaks_japanese_under_ja(client, db):

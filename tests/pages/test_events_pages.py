@@ -1,6 +1,6 @@
 """The home page, open pavilions, applying, buyer registration and the exhibitor catalogue."""
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -53,7 +53,7 @@ def test_pavilion_list_queries_do_not_grow_with_pavilions(client, world):
 def test_an_sme_sees_the_eligibility_verdict_and_first_timer_conditions_and_applies(client, world):
     client.force_login(world["other_sme_user"])
     html = client.get(url(world)).content.decode()
-    assert "Eligible: capital of ¥" in html
+    assert "Eligible under the SME Basic Act: for manufacturing and other industries" in html
     assert "Half the booth fee for first-timers." in html
     assert "counts as a first-time exhibitor" in html
     response = client.post(url(world), {"message": "We bring tea."})
@@ -98,8 +98,10 @@ def test_a_buyer_registers_for_days_and_states_sourcing_needs(client, world):
     assert response.status_code == 302
     registration = BuyerRegistration.objects.get(buyer=world["other_buyer"])
     assert [d.day for d in registration.days.all()] == [date(2027, 11, 16), date(2027, 11, 17)]
+    # The needs are this fair's: the company's profile keeps its own text.
+    assert registration.sourcing_needs == "Dental instruments"
     world["other_buyer"].refresh_from_db()
-    assert world["other_buyer"].sourcing_needs == "Dental instruments"
+    assert world["other_buyer"].sourcing_needs == "Japanese kitchenware for specialist retailers"
 
 
 def test_buyer_registration_without_days_says_to_choose_one(client, world):
@@ -170,3 +172,25 @@ def test_an_exhibitor_not_accepted_at_the_pavilion_has_no_catalogue_page(client,
 def test_a_missing_pavilion_is_a_404(client, world):
     assert client.get("/en/pavilions/999999/").status_code == 404
     assert client.get("/en/pavilions/999999/exhibitors/").status_code == 404
+
+
+def test_pavilion_pages_give_dates_and_deadlines_in_the_fairs_zone_and_language(client, world):
+    ExhibitorRegistration.objects.filter(sme=world["sme"]).update(
+        applied_at=datetime(2027, 5, 10, 22, 30, tzinfo=UTC)
+    )
+    client.force_login(world["sme_user"])
+    japanese = client.get(f"/ja/pavilions/{world['pavilion'].pk}/").content.decode()
+    assert "2027年11月15日(月) – 2027年11月18日(木)" in japanese  # the fair's days
+    assert "現地時間：CET" in japanese
+    assert "2027年9月1日(水) 02:00 CEST" in japanese  # applications close at 00:00 UTC
+    assert "2027年5月11日(火) 00:30 CEST" in japanese  # applied at 22:30 UTC the day before
+    english = client.get(url(world)).content.decode()
+    assert "Mon 15 Nov 2027 – Thu 18 Nov 2027" in english
+    assert "Wed 1 Sep 2027, 02:00 CEST" in english
+    listing = client.get("/ja/pavilions/").content.decode()
+    assert "2027年11月15日(月) – 2027年11月18日(木)" in listing
+    home = client.get("/ja/").content.decode()
+    assert "2027年11月15日(月) – 2027年11月18日(木)" in home
+    for html in (japanese, english, listing, home):
+        assert "UTC" not in html
+        assert "Europe/Berlin" not in html

@@ -1,6 +1,6 @@
 """Proposals, meeting requests and answers, the meeting briefing, the schedule and outcomes."""
 
-from datetime import timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from django.utils import timezone
@@ -229,7 +229,7 @@ def test_the_briefing_says_who_the_buyer_is_why_and_the_interpreter(client, worl
     assert "endoscopes" in html  # why they were matched
     assert "Booked: Aiko Mori" in html
     assert "At booth A-1" in html
-    assert "(Europe/Berlin)" in html
+    assert "Mon 15 Nov 2027, 10:00–10:30 CET" in html
 
 
 def test_the_schedule_is_in_the_fairs_time_with_its_zone(client, world):
@@ -331,3 +331,123 @@ def test_an_unknown_action_is_a_404(client, world):
     meeting = requested(world)
     client.force_login(world["sme_user"])
     assert client.post(f"/en/meetings/{meeting.pk}/explode/").status_code == 404
+
+
+def placed(world):
+    """A confirmed meeting the scheduler put in the first slot with an interpreter, before the
+    organiser published the schedule."""
+    meeting = published(world)
+    Meeting.objects.filter(pk=meeting.pk).update(published_at=None)
+    return Meeting.objects.get(pk=meeting.pk)
+
+
+@pytest.mark.parametrize("user", ["sme_user", "buyer_user"])
+def test_neither_side_sees_the_time_of_a_meeting_placed_but_not_published(client, world, user):
+    meeting = placed(world)
+    client.force_login(world[user])
+    pages = {
+        "list": page(world, "meetings/"),
+        "detail": f"/en/meetings/{meeting.pk}/",
+        "schedule": page(world, "schedule/"),
+        "print": page(world, "schedule/?print=1"),
+        "calendar": page(world, "schedule.ics"),
+        "japanese detail": f"/ja/meetings/{meeting.pk}/",
+    }
+    for name, path in pages.items():
+        body = client.get(path).content.decode()
+        for secret in ("10:00", "10:30", "2027年11月15日", "Mon 15 Nov 2027", "Aiko Mori"):
+            assert secret not in body, (name, secret)
+        assert "DTSTART" not in body, name
+    # Still a confirmed meeting to them, not yet "scheduled".
+    listing = client.get(page(world, "meetings/")).content.decode()
+    assert f'data-meeting="{meeting.pk}"' in listing
+    assert "status-accepted" in listing
+    assert "status-scheduled" not in listing
+    detail = client.get(f"/en/meetings/{meeting.pk}/").content.decode()
+    assert 'data-status="accepted"' in detail
+    assert "Did the meeting take place?" not in detail
+
+
+def test_the_buyers_catalogue_shows_a_placed_meeting_as_accepted_until_published(client, world):
+    meeting = placed(world)
+    client.force_login(world["buyer_user"])
+    catalogue = client.get(page(world, "exhibitors/")).content.decode()
+    assert "Your meeting: Accepted" in catalogue
+    Meeting.objects.filter(pk=meeting.pk).update(published_at=timezone.now())
+    catalogue = client.get(page(world, "exhibitors/")).content.decode()
+    assert "Your meeting: Scheduled" in catalogue
+
+
+@pytest.mark.parametrize("user", ["sme_user", "buyer_user"])
+def test_both_sides_see_the_time_once_published(client, world, user):
+    meeting = placed(world)
+    Meeting.objects.filter(pk=meeting.pk).update(published_at=timezone.now())
+    client.force_login(world[user])
+    for path in (page(world, "meetings/"), f"/en/meetings/{meeting.pk}/", page(world, "schedule/")):
+        assert "Mon 15 Nov 2027, 10:00–10:30 CET" in client.get(path).content.decode(), path
+    assert "DTSTART:20271115T090000Z" in client.get(page(world, "schedule.ics")).content.decode()
+
+
+def test_the_organiser_sees_the_unpublished_time_in_the_admin(client, world, make_organiser):
+    meeting = placed(world)
+    client.force_login(make_organiser(world["pavilion"].organiser))
+    html = client.get(f"/en/admin/matchmaking/meeting/{meeting.pk}/change/").content.decode()
+    assert "10:00" in html
+    assert "Aiko Mori" in html
+
+
+def test_meeting_pages_show_times_in_the_fairs_zone_in_the_language_format(client, world):
+    meeting = published(world)
+    client.force_login(world["sme_user"])
+    detail = client.get(f"/ja/meetings/{meeting.pk}/").content.decode()
+    assert "2027年11月15日(月) 10:00–10:30 CET" in detail
+    schedule = client.get(f"/ja/pavilions/{world['pavilion'].pk}/schedule/").content.decode()
+    assert "<h2>2027年11月15日(月)</h2>" in schedule
+    assert "2027年11月15日(月) 10:00–10:30 CET" in schedule
+    assert "2027年11月15日(月) 18:00 JST" in schedule  # the same time in Japan
+    assert "現地時間（CET、Europe/Berlin）" in schedule
+    assert "曜日" not in schedule
+    english = client.get(page(world, "schedule/")).content.decode()
+    assert "<h2>Mon 15 Nov 2027</h2>" in english
+    assert "local time: CET (Europe/Berlin)" in english
+    for body in (detail, schedule, english):
+        assert "UTC" not in body
+
+
+def test_a_request_expiry_shows_in_fair_time_with_the_zone(client, world):
+    meeting = requested(world)
+    Meeting.objects.filter(pk=meeting.pk).update(
+        expires_at=datetime(2027, 11, 10, 17, 0, tzinfo=UTC)
+    )
+    client.force_login(world["sme_user"])
+    for path in (page(world, "meetings/"), f"/en/meetings/{meeting.pk}/"):
+        assert (
+            "The request expires on Wed 10 Nov 2027, 18:00 CET."
+            in client.get(path).content.decode()
+        )
+    japanese = client.get(f"/ja/meetings/{meeting.pk}/").content.decode()
+    assert "2027年11月10日(水) 18:00 CET" in japanese
+
+
+def test_a_japanese_page_names_people_family_name_first(client, world):
+    meeting = published(world)
+    Meeting.objects.filter(pk=meeting.pk).update(attendee=world["sme_user"])
+    client.force_login(world["buyer_user"])
+    assert "Sato Kenji" in client.get(f"/ja/meetings/{meeting.pk}/").content.decode()
+    assert (
+        "Sato Kenji"
+        in client.get(page(world, "schedule/").replace("/en/", "/ja/")).content.decode()
+    )
+    assert "Kenji Sato" in client.get(f"/en/meetings/{meeting.pk}/").content.decode()
+    world["sme_user"].first_name, world["sme_user"].last_name = "健二", "佐藤"
+    world["sme_user"].save()
+    event_services.buyer_registration_register(
+        pavilion=world["pavilion"], buyer=world["other_buyer"], days=[date(2027, 11, 15)]
+    )
+    requested_meeting = services.meeting_request(
+        pavilion=world["pavilion"], sme=world["sme"], buyer=world["other_buyer"], side="buyer"
+    )
+    client.force_login(world["sme_user"])
+    listing = client.get(page(world, "meetings/").replace("/en/", "/ja/")).content.decode()
+    assert f'id="accept-{requested_meeting.pk}"' in listing
+    assert ">佐藤 健二</option>" in listing

@@ -48,6 +48,10 @@ def with_meeting(**changes: object) -> str:
     (with_meeting(fixed_slot="s0"), "party 'buyer-7' is not available in slot 's0'"),
     (with_meeting(interpreter=["ja", "de", "en"]), "meetings['m1'].interpreter"),
     (json.dumps({**GOOD, "tables_per_slot": -1}), "tables_per_slot: must not be negative"),
+    (json.dumps({key: value for key, value in json.loads(with_meeting(at_table=True)).items()
+                 if key != "tables_per_slot"}),
+     "meetings['m1'].at_table: the meeting needs a shared table but the instance has no "
+     "'tables_per_slot'"),
     (json.dumps({key: value for key, value in GOOD.items() if key != "slots"}),
      "missing key 'slots'"),
     ("{not json", "not valid JSON"),
@@ -59,3 +63,14 @@ def test_cli_rejects_malformed_instance(tmp_path, content, expected):
     lines = completed.stderr.strip().splitlines()
     assert len(lines) == 1
     assert expected in lines[0]
+
+
+@pytest.mark.parametrize("tables", [{}, {"tables_per_slot": 0}])
+def test_cli_accepts_instance_without_tables_when_no_meeting_at_table(tmp_path, tables):
+    instance = {key: value for key, value in GOOD.items() if key != "tables_per_slot"}
+    instance.update(tables)
+    completed = run_cli(tmp_path, json.dumps(instance))
+    assert completed.returncode == 0, completed.stderr
+    result = json.loads(completed.stdout)
+    assert check_result(instance, result) == []
+    assert result["assignments"] == [{"meeting": "m1", "slot": "s1", "interpreter": "int-1"}]

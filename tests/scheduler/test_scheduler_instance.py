@@ -28,7 +28,12 @@ def test_load_instance_reads_contract_example():
 
 
 @pytest.mark.parametrize(("change", "expected"), [
-    (lambda i: i.pop("tables_per_slot"), "instance: missing key 'tables_per_slot'"),
+    (lambda i: i["meetings"][0].update(at_table=True) or i.pop("tables_per_slot"),
+     "meetings['m1'].at_table: the meeting needs a shared table but the instance has no "
+     "'tables_per_slot'"),
+    (lambda i: i["parties"][0].update(priority="yes"),
+     "parties['sme-1'].priority: expected true or false"),
+    (lambda i: i.update(tables_per_slot=None), "tables_per_slot: expected an integer"),
     (lambda i: i["parties"][1]["available"].append("s7"),
      "parties['buyer-7'].available: unknown slot id 's7'"),
     (lambda i: i["meetings"][0].update(parties=["sme-1", "buyer-9"]),
@@ -65,6 +70,20 @@ def test_load_instance_names_what_is_wrong(change, expected):
         load_instance(broken(change))
     assert str(error.value).startswith(expected)
     assert "\n" not in str(error.value)
+
+
+@pytest.mark.parametrize("tables", [{}, {"tables_per_slot": 0}])
+def test_load_instance_without_tables_valid_when_no_meeting_at_table(tables):
+    instance = {key: value for key, value in GOOD.items() if key != "tables_per_slot"}
+    loaded = load_instance({**instance, **tables})
+    assert loaded.tables_per_slot == 0
+    assert loaded.candidate_slots == ((1,),)
+
+
+def test_load_instance_priority_marks_the_meetings_of_priority_parties():
+    instance = broken(lambda i: i["parties"][1].update(priority=True))
+    assert load_instance(instance).priority_meetings == {0}
+    assert load_instance(GOOD).priority_meetings == frozenset()
 
 
 def test_load_instance_refuses_fixed_meetings_that_clash():

@@ -104,6 +104,53 @@ def test_solve_tables_per_slot_respected():
     assert sorted(placed_slots(solved(instance))) == ["booth", "table-1"]
 
 
+def test_solve_without_tables_per_slot_places_booth_meetings():
+    instance = make_instance(2, {"a": {}, "b": {}, "c": {}}, [
+        {"id": "ab", "parties": ["a", "b"], "score": 3},
+        {"id": "ac", "parties": ["a", "c"], "score": 2},
+    ], tables_per_slot=None)
+    assert sorted(placed_slots(solved(instance))) == ["ab", "ac"]
+
+
+def test_solve_priority_party_wins_a_tie_for_a_scarce_slot():
+    # One buyer slot, two exhibitors of equal score: the first-timer (listed last) gets it.
+    instance = make_instance(2, {"peer": {}, "first-timer": {"priority": True},
+                                 "buyer": {"available": ["s1"]}}, [
+        {"id": "peer-meeting", "parties": ["peer", "buyer"], "score": 7},
+        {"id": "first-timer-meeting", "parties": ["first-timer", "buyer"], "score": 7},
+    ])
+    assert placed_slots(solved(instance)) == {"first-timer-meeting": "s1"}
+    assert placed_slots(greedy(instance)) == {"first-timer-meeting": "s1"}
+
+
+def test_solve_priority_breaks_ties_among_the_best_schedules_only():
+    # Greedy puts `big` in s0 and loses `early`; the best schedule moves `big` to s2 and then
+    # has s1 left for one of two equal meetings: the priority party's.
+    instance = make_instance(3, {"buyer": {}, "x": {}, "y": {}, "peer": {},
+                                 "first-timer": {"priority": True}}, [
+        {"id": "big", "parties": ["buyer", "x"], "score": 6},
+        {"id": "early", "parties": ["buyer", "y"], "score": 5, "allowed_slots": ["s0"]},
+        {"id": "peer-meeting", "parties": ["buyer", "peer"], "score": 4,
+         "allowed_slots": ["s1"]},
+        {"id": "first-timer-meeting", "parties": ["buyer", "first-timer"], "score": 4,
+         "allowed_slots": ["s1"]},
+    ])
+    assert greedy(instance)["objective"] == 10
+    result = solved(instance)
+    assert placed_slots(result) == {"early": "s0", "first-timer-meeting": "s1", "big": "s2"}
+    assert (result["objective"], result["status"]) == (15, "optimal")
+
+
+def test_solve_priority_never_costs_score():
+    instance = make_instance(1, {"peer": {}, "first-timer": {"priority": True}, "buyer": {}}, [
+        {"id": "peer-meeting", "parties": ["peer", "buyer"], "score": 7.01},
+        {"id": "first-timer-meeting", "parties": ["first-timer", "buyer"], "score": 7},
+    ])
+    result = solved(instance)
+    assert placed_slots(result) == {"peer-meeting": "s0"}
+    assert result["status"] == "optimal"
+
+
 def test_solve_gaps_removed_when_possible():
     instance = make_instance(6, {"a": {}, "b": {}, "c": {}, "d": {}}, [
         {"id": "ab", "parties": ["a", "b"]},

@@ -97,9 +97,12 @@ _HALF_FEE_EN = (
     "their first two meetings."
 )
 _HALF_FEE_JA = (
-    "初出展企業（過去にジャパン・パビリオンへの出展がなく、直接輸出の実績がない企業）は小間料が半額"
-    "となり、出展前の輸出コーチング（無料）と最初の2件の商談への専属通訳が付きます。"
+    "初出展者（過去にジャパンパビリオンへの出展がなく、直接輸出の実績がない企業）は小間料が半額"
+    "となり、出展前の輸出コーチング（無料）と最初の2件の商談への専属の通訳者が付きます。"
 )
+# What the text promises and the scheduler keeps: an interpreter for a first-timer's first two
+# meetings (Pavilion.first_timer_interpreted_meetings).
+_HALF_FEE_INTERPRETED_MEETINGS = 2
 
 
 @dataclass(frozen=True)
@@ -122,6 +125,8 @@ class PavilionPlan:
     decided_share: float
     day_starts: time = time(10, 0)
     day_ends: time = time(17, 0)
+    # A first-timer's first meetings, up to this many, get an interpreter (the conditions say so).
+    interpreted_meetings: int = 0
 
 
 PAVILIONS = [
@@ -130,7 +135,7 @@ PAVILIONS = [
         "maison",
         "JETRO Paris",
         "Japan Pavilion at Maison et Objet January 2027",
-        "メゾン・エ・オブジェ 2027年1月 ジャパン・パビリオン",
+        "メゾン・エ・オブジェ 2027年1月 ジャパンパビリオン",
         20,
         date(2026, 4, 1),
         date(2026, 9, 30),
@@ -142,6 +147,7 @@ PAVILIONS = [
         "A",
         1.0,
         day_ends=time(18, 0),
+        interpreted_meetings=_HALF_FEE_INTERPRETED_MEETINGS,
     ),
     PavilionPlan(
         "maison-kansai",
@@ -155,7 +161,7 @@ PAVILIONS = [
         30,
         "First-time exhibitors get 30% off the booth fee and a free product-photography session "
         "for the bilingual catalogue.",
-        "初出展企業は小間料が30%割引となり、多言語カタログ用の商品撮影を無料で受けられます。",
+        "初出展者は小間料が30%割引となり、多言語カタログ用の商品撮影を無料で受けられます。",
         (time(12, 30), time(13, 30)),
         ("fr", "en"),
         "K",
@@ -167,14 +173,14 @@ PAVILIONS = [
         "arabhealth",
         "JETRO Dubai",
         "Japan Pavilion at Arab Health 2027",
-        "アラブヘルス2027 ジャパン・パビリオン",
+        "アラブヘルス2027 ジャパンパビリオン",
         24,
         date(2026, 6, 1),
         date(2026, 11, 30),
         0,
         "First-time exhibitors get a free consultation on UAE and Saudi medical device "
         "registration before the fair.",
-        "初出展企業は、出展前にUAE・サウジアラビアの医療機器登録に関する個別相談を無料で受けられます。",
+        "初出展者は、出展前にUAE・サウジアラビアの医療機器登録に関する個別相談を無料で受けられます。",
         (time(13, 0), time(14, 0)),
         ("ar", "en"),
         "A",
@@ -185,7 +191,7 @@ PAVILIONS = [
         "bio",
         "JETRO Chicago",
         "Japan Pavilion at BIO 2027",
-        "BIO 2027 ジャパン・パビリオン",
+        "BIO 2027 ジャパンパビリオン",
         24,
         date(2026, 9, 1),
         date(2027, 2, 26),
@@ -196,13 +202,14 @@ PAVILIONS = [
         ("en",),
         "J",
         0.5,
+        interpreted_meetings=_HALF_FEE_INTERPRETED_MEETINGS,
     ),
     PavilionPlan(
         "afl-jetro",
         "afl",
         "JETRO Hong Kong",
         "Japan Pavilion at Asia Fruit Logistica 2027",
-        "アジア・フルーツ・ロジスティカ2027 ジャパン・パビリオン",
+        "アジア・フルーツ・ロジスティカ2027 ジャパンパビリオン",
         30,
         date(2026, 10, 1),
         date(2027, 5, 31),
@@ -213,13 +220,14 @@ PAVILIONS = [
         ("zh", "en"),
         "A",
         0.4,
+        interpreted_meetings=_HALF_FEE_INTERPRETED_MEETINGS,
     ),
     PavilionPlan(
         "medica-jetro",
         "medica",
         "JETRO Düsseldorf",
         "Japan Pavilion at Medica 2027",
-        "MEDICA 2027 ジャパン・パビリオン",
+        "MEDICA 2027 ジャパンパビリオン",
         36,
         date(2026, 11, 1),
         date(2027, 6, 30),
@@ -230,6 +238,7 @@ PAVILIONS = [
         ("de", "en"),
         "A",
         0.4,
+        interpreted_meetings=_HALF_FEE_INTERPRETED_MEETINGS,
     ),
     PavilionPlan(
         "medica-niigata",
@@ -244,7 +253,7 @@ PAVILIONS = [
         "Niigata Prefecture pays two thirds of the booth fee for every exhibitor from the "
         "prefecture; first-time exhibitors also get the transport of exhibits paid up to "
         "JPY 300,000.",
-        "新潟県内企業の小間料は県が3分の2を負担します。初出展企業には展示品輸送費を30万円まで補助します。",
+        "新潟県内企業の小間料は県が3分の2を負担します。初出展者には展示品輸送費を30万円まで補助します。",
         (time(12, 30), time(13, 30)),
         ("de", "en"),
         "N",

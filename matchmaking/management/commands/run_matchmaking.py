@@ -1,7 +1,10 @@
 """Run matchmaking for a pavilion from the command line, with a progress line."""
 
+from django.utils.translation import gettext as _
+
 from matchmaking import services
 from matchmaking.management.run_command import RunCommand
+from matchmaking.progress import outcome_text
 
 
 class Command(RunCommand):
@@ -15,9 +18,16 @@ class Command(RunCommand):
 
     def summary(self, run):
         counts = run.counts
-        return (
-            f"Run #{run.pk} done: {counts['proposals']} proposals for {counts['exhibitors']} "
-            f"exhibitors and {counts['buyers']} buyers ({counts['created']} new, "
-            f"{counts['updated']} updated, {counts['withdrawn']} withdrawn) "
-            f"in {run.timings.get('total', 0):.1f} s."
-        )
+        return _(
+            "Run #%(run)s done: %(outcome)s for %(exhibitors)s exhibitors and %(buyers)s buyers "
+            "(%(created)s new, %(updated)s updated, %(withdrawn)s withdrawn) in %(seconds).1f s."
+        ) % {
+            "run": run.pk,
+            "outcome": outcome_text(run),
+            "exhibitors": counts["exhibitors"],
+            "buyers": counts["buyers"],
+            "created": counts["created"],
+            "updated": counts["updated"],
+            "withdrawn": counts["withdrawn"],
+            "seconds": run.timings.get("total", 0),
+        }

@@ -1,7 +1,10 @@
 """Schedule a pavilion's accepted meetings from the command line, with a progress line."""
 
+from django.utils.translation import gettext as _
+
 from matchmaking import services
 from matchmaking.management.run_command import RunCommand
+from matchmaking.progress import outcome_text
 from matchmaking.services.scheduling import DEFAULT_TIME_LIMIT
 
 
@@ -24,9 +27,15 @@ class Command(RunCommand):
 
     def summary(self, run):
         counts = run.counts
-        return (
-            f"Run #{run.pk} done: {counts['placed']} of {counts['meetings']} meetings placed, "
-            f"score {counts['objective']} of a proven bound {counts['upper_bound']} "
-            f"({100 * counts['optimality']:.2f}%), {counts['gaps']} gaps, "
-            f"in {run.timings.get('total', 0):.1f} s."
-        )
+        return _(
+            "Run #%(run)s done: %(outcome)s, score %(objective)s of a proven bound %(bound)s "
+            "(%(percent).2f%%), %(gaps)s gaps, in %(seconds).1f s."
+        ) % {
+            "run": run.pk,
+            "outcome": outcome_text(run),
+            "objective": counts["objective"],
+            "bound": counts["upper_bound"],
+            "percent": 100 * counts["optimality"],
+            "gaps": counts["gaps"],
+            "seconds": run.timings.get("total", 0),
+        }
