@@ -20,7 +20,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
 from benchmarks.scheduler_instances import pavilion_instance  # noqa: E402
-from matchmaking.scheduler import check_result, greedy, lp_upper_bound, solve  # noqa: E402
+from meetings.scheduler import check_result, greedy, lp_upper_bound, solve  # noqa: E402
 
 
 def main() -> int:
@@ -28,12 +28,18 @@ def main() -> int:
     parser.add_argument("--time-limit", type=float, default=60.0, metavar="SECONDS")
     parser.add_argument("--only", choices=("jair", "pavilion"))
     parser.add_argument("--seeds", default="1,2,3", help="pavilion seeds, comma-separated")
-    parser.add_argument("--jair-dir", type=Path,
-                        default=REPO_ROOT.parent / "shared" / "benchmarks" / "b2b-jair")
-    parser.add_argument("--instances", default="",
-                        help="jair instance names to run, comma-separated (default: all)")
-    parser.add_argument("--write", type=Path, metavar="DIR",
-                        help="also write the pavilion instances as JSON into DIR")
+    parser.add_argument(
+        "--jair-dir", type=Path, default=REPO_ROOT.parent / "shared" / "benchmarks" / "b2b-jair"
+    )
+    parser.add_argument(
+        "--instances", default="", help="jair instance names to run, comma-separated (default: all)"
+    )
+    parser.add_argument(
+        "--write",
+        type=Path,
+        metavar="DIR",
+        help="also write the pavilion instances as JSON into DIR",
+    )
     arguments = parser.parse_args()
     ok = True
     if arguments.only in (None, "pavilion"):
@@ -46,11 +52,15 @@ def main() -> int:
 
 
 def run_pavilion(seeds: list[int], time_limit: float, write_dir: Path | None) -> bool:
-    print("Pavilion-scale synthetic instances (60 exhibitors, 600 buyers, 2 x 16 slots); "
-          "% of the LP relaxation bound")
-    print(f"{'seed':>4} {'meetings':>8} {'greedy':>10} {'greedy %':>8} {'objective':>10} "
-          f"{'obj %':>7} {'LP bound':>10} {'solver bound':>12} {'gaps g/s':>9} {'seconds':>7}"
-          f"  result")
+    print(
+        "Pavilion-scale synthetic instances (60 exhibitors, 600 buyers, 2 x 16 slots); "
+        "% of the LP relaxation bound"
+    )
+    print(
+        f"{'seed':>4} {'meetings':>8} {'greedy':>10} {'greedy %':>8} {'objective':>10} "
+        f"{'obj %':>7} {'LP bound':>10} {'solver bound':>12} {'gaps g/s':>9} {'seconds':>7}"
+        f"  result"
+    )
     ok = True
     for seed in seeds:
         instance = pavilion_instance(seed)
@@ -61,14 +71,21 @@ def run_pavilion(seeds: list[int], time_limit: float, write_dir: Path | None) ->
         result = solve(instance, time_limit=time_limit)
         violations = check_result(instance, result) + check_result(instance, baseline)
         bound = lp_upper_bound(instance)
-        passed = (not violations and result["objective"] >= baseline["objective"]
-                  and result["objective"] >= 0.995 * bound and result["seconds"] <= time_limit)
+        passed = (
+            not violations
+            and result["objective"] >= baseline["objective"]
+            and result["objective"] >= 0.995 * bound
+            and result["seconds"] <= time_limit
+        )
         ok &= passed
-        print(f"{seed:>4} {len(instance['meetings']):>8} {baseline['objective']:>10.1f} "
-              f"{100 * baseline['objective'] / bound:>7.2f}% {result['objective']:>10.1f} "
-              f"{100 * result['objective'] / bound:>6.2f}% {bound:>10.1f} "
-              f"{result['upper_bound']:>12.1f} {baseline['gaps']:>4}/{result['gaps']:<4} "
-              f"{result['seconds']:>7.1f}  {'PASS' if passed else 'FAIL'}", flush=True)
+        print(
+            f"{seed:>4} {len(instance['meetings']):>8} {baseline['objective']:>10.1f} "
+            f"{100 * baseline['objective'] / bound:>7.2f}% {result['objective']:>10.1f} "
+            f"{100 * result['objective'] / bound:>6.2f}% {bound:>10.1f} "
+            f"{result['upper_bound']:>12.1f} {baseline['gaps']:>4}/{result['gaps']:<4} "
+            f"{result['seconds']:>7.1f}  {'PASS' if passed else 'FAIL'}",
+            flush=True,
+        )
         for violation in violations:
             print(f"     {violation}")
     print()
@@ -102,12 +119,20 @@ def run_jair(jair_dir: Path, time_limit: float, names: list[str]) -> bool:
         violations = check_result(instance, result)
         placed, total = len(result["assignments"]), len(instance["meetings"])
         paper = optima.get(path.stem)
-        passed = (not violations and placed == total and paper is not None
-                  and result["gaps"] <= paper and result["seconds"] <= time_limit)
+        passed = (
+            not violations
+            and placed == total
+            and paper is not None
+            and result["gaps"] <= paper
+            and result["seconds"] <= time_limit
+        )
         ok &= passed
-        print(f"{path.stem:<16} {placed:>4}/{total:<4} {result['gaps']:>5} "
-              f"{'?' if paper is None else paper:>5} {result['seconds']:>7.1f}  "
-              f"{'PASS' if passed else 'FAIL'}", flush=True)
+        print(
+            f"{path.stem:<16} {placed:>4}/{total:<4} {result['gaps']:>5} "
+            f"{'?' if paper is None else paper:>5} {result['seconds']:>7.1f}  "
+            f"{'PASS' if passed else 'FAIL'}",
+            flush=True,
+        )
         for violation in violations:
             print(f"     {violation}")
     print(f"total {time.monotonic() - started:.0f} s")

@@ -12,8 +12,8 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from matchmaking.scheduler import load_instance
-from matchmaking.scheduler.schedule import ScheduleState
+from meetings.scheduler import load_instance
+from meetings.scheduler.schedule import ScheduleState
 
 DAYS = 2
 SLOTS_PER_DAY = 16
@@ -24,16 +24,23 @@ FIXED_MEETINGS = 30
 # language -> share of buyers who need it interpreted from Japanese (the rest speak English)
 BUYER_LANGUAGES = {"zh": 0.05, "de": 0.03, "fr": 0.03, "ar": 0.02, "es": 0.02}
 INTERPRETER_LANGUAGES = [
-    ["ja", "en"], ["ja", "en"], ["ja", "en", "zh"], ["ja", "zh"], ["ja", "de", "en"],
-    ["ja", "fr", "en"], ["ja", "ar"], ["ja", "es", "fr"],
+    ["ja", "en"],
+    ["ja", "en"],
+    ["ja", "en", "zh"],
+    ["ja", "zh"],
+    ["ja", "de", "en"],
+    ["ja", "fr", "en"],
+    ["ja", "ar"],
+    ["ja", "es", "fr"],
 ]
 
 
 def pavilion_instance(seed: int) -> dict[str, Any]:
     """One pavilion instance in the contract's format."""
     rng = random.Random(seed)
-    slots = [{"id": f"d{day}-{k:02d}", "day": day}
-             for day in range(DAYS) for k in range(SLOTS_PER_DAY)]
+    slots = [
+        {"id": f"d{day}-{k:02d}", "day": day} for day in range(DAYS) for k in range(SLOTS_PER_DAY)
+    ]
     day_slots = [[s["id"] for s in slots if s["day"] == day] for day in range(DAYS)]
 
     exhibitors = []
@@ -43,11 +50,16 @@ def pavilion_instance(seed: int) -> dict[str, Any]:
             day = rng.randrange(DAYS)
             half = day_slots[day][:8] if rng.random() < 0.5 else day_slots[day][8:]
             available = [s for s in available if s not in half]
-        exhibitors.append({
-            "id": f"sme-{number}", "available": available, "max_meetings": 24,
-            "max_per_day": 13, "speaks_english": rng.random() < 0.75,
-            "has_booth": rng.random() < 0.85,
-        })
+        exhibitors.append(
+            {
+                "id": f"sme-{number}",
+                "available": available,
+                "max_meetings": 24,
+                "max_per_day": 13,
+                "speaks_english": rng.random() < 0.75,
+                "has_booth": rng.random() < 0.85,
+            }
+        )
 
     buyers = []
     for number in range(BUYERS):
@@ -68,11 +80,15 @@ def pavilion_instance(seed: int) -> dict[str, Any]:
                 language = candidate
                 break
             draw -= share
-        buyers.append({
-            "id": f"buyer-{number}", "available": available,
-            "max_meetings": rng.randint(3, 8), "max_per_day": rng.randint(3, 5),
-            "language": language,
-        })
+        buyers.append(
+            {
+                "id": f"buyer-{number}",
+                "available": available,
+                "max_meetings": rng.randint(3, 8),
+                "max_per_day": rng.randint(3, 5),
+                "language": language,
+            }
+        )
 
     popularity = [rng.paretovariate(1.5) for _ in exhibitors]
     meetings = []
@@ -106,14 +122,16 @@ def pavilion_instance(seed: int) -> dict[str, Any]:
         available = [s["id"] for s in slots]
         if rng.random() < 0.4:
             available = day_slots[rng.randrange(DAYS)]
-        interpreters.append({"id": f"int-{number}", "languages": languages,
-                             "available": list(available)})
+        interpreters.append(
+            {"id": f"int-{number}", "languages": languages, "available": list(available)}
+        )
 
     instance = {
         "slots": slots,
-        "parties": [{key: party[key] for key in ("id", "available", "max_meetings",
-                                                 "max_per_day")}
-                    for party in exhibitors + buyers],
+        "parties": [
+            {key: party[key] for key in ("id", "available", "max_meetings", "max_per_day")}
+            for party in exhibitors + buyers
+        ],
         "interpreters": interpreters,
         "tables_per_slot": TABLES_PER_SLOT,
         "meetings": meetings,

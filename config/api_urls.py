@@ -8,10 +8,12 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from companies.api import views as companies
-from config.api_errors import api_not_found
+from core.api.errors import api_not_found
 from events.api import views as events
 from matchmaking.api import planning
 from matchmaking.api import views as matchmaking
+from meetings.api import availability
+from meetings.api import views as meetings
 
 router = DefaultRouter(trailing_slash=True)
 router.include_root_view = False
@@ -32,13 +34,13 @@ router.register(
     "buyer-registrations", events.BuyerRegistrationViewSet, basename="buyer-registration"
 )
 router.register("proposals", matchmaking.ProposalViewSet, basename="proposal")
-router.register("meetings", matchmaking.MeetingViewSet, basename="meeting")
-router.register("outcomes", matchmaking.MeetingOutcomeViewSet, basename="outcome")
+router.register("meetings", meetings.MeetingViewSet, basename="meeting")
+router.register("outcomes", meetings.MeetingOutcomeViewSet, basename="outcome")
 router.register("matching-runs", matchmaking.MatchingRunViewSet, basename="matching-run")
-router.register("scheduling-runs", matchmaking.SchedulingRunViewSet, basename="scheduling-run")
+router.register("scheduling-runs", meetings.SchedulingRunViewSet, basename="scheduling-run")
 router.register("interpreters", events.InterpreterViewSet, basename="interpreter")
 router.register("wishes", planning.PairWishViewSet, basename="wish")
-router.register("unavailabilities", planning.UnavailabilityViewSet, basename="unavailability")
+router.register("unavailabilities", availability.UnavailabilityViewSet, basename="unavailability")
 
 v1 = [
     path("auth/token/", companies.ObtainTokenView.as_view(), name="token"),
@@ -50,7 +52,7 @@ v1 = [
     ),
     re_path(
         r"^pavilions/(?P<pavilion_id>[0-9]{1,18})/publish-schedule/$",
-        matchmaking.SchedulePublishView.as_view(),
+        meetings.SchedulePublishView.as_view(),
         name="pavilion-publish-schedule",
     ),
     re_path(
@@ -73,8 +75,8 @@ v1 = [
         planning.MatchingWeightsView.as_view(),
         name="pavilion-matching-weights",
     ),
-    path("schedule/", matchmaking.ScheduleView.as_view(), name="schedule"),
-    path("schedule.ics", matchmaking.ScheduleCalendarView.as_view(), name="schedule-ics"),
+    path("schedule/", meetings.ScheduleView.as_view(), name="schedule"),
+    path("schedule.ics", meetings.ScheduleCalendarView.as_view(), name="schedule-ics"),
     *router.urls,
 ]
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import requires_csrf_token
 
 from companies.access import actor_of
-from config.api_errors import error_body
+from core.api.errors import error_body
 
 
 def _is_api(request) -> bool:

@@ -9,4 +9,5 @@ urlpatterns = [
     path("", include("companies.urls")),
     path("", include("events.urls")),
     path("", include("matchmaking.urls")),
+    path("", include("meetings.urls")),
 ]

@@ -144,7 +144,7 @@ class PavilionAdmin(PavilionScopedAdmin):
     def matchmaking_links(self, pavilion):
         links = [
             (reverse("admin:matchmaking_weights", args=[pavilion.pk]), _("weights")),
-            (reverse("admin:matchmaking_schedule", args=[pavilion.pk]), _("schedule")),
+            (reverse("admin:meetings_schedule", args=[pavilion.pk]), _("schedule")),
             (
                 reverse("admin:matchmaking_matchingrun_changelist")
                 + f"?pavilion__id__exact={pavilion.pk}",

@@ -290,6 +290,14 @@ class TimetableBreak(models.Model):
         return f"{self.starts_at:%H:%M}-{self.ends_at:%H:%M} {self.label}".strip()
 
 
+class Side(models.TextChoices):
+    """Who acts at a pavilion: one of its two sides, or an organiser."""
+
+    EXHIBITOR = "exhibitor", _("Exhibitor")
+    BUYER = "buyer", _("Buyer")
+    ORGANISER = "organiser", _("Organiser")
+
+
 class RegistrationStatus(models.TextChoices):
     APPLIED = "applied", _("Applied")
     ACCEPTED = "accepted", _("Accepted")

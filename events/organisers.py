@@ -27,6 +27,8 @@ ORGANISER_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "pairwish": ("view", "add", "delete"),
         "matchingrun": ("view",),
         "proposal": ("view", "change"),
+    },
+    "meetings": {
         "meeting": ("view", "change"),
         "meetingevent": ("view",),
         "participantunavailability": ("view", "add", "change", "delete"),

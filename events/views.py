@@ -8,6 +8,7 @@ from datetime import datetime, time
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,18 +18,23 @@ from companies.access import actor_of
 from companies.eligibility import sme_eligibility_of
 from companies.models import Certification, Market, Sector
 from companies.views import buyer_required, exhibitor_required, page
-from matchmaking.access import meeting_as_seen, meetings_visible_to
-from matchmaking.models import OPEN_STATUSES
-from matchmaking.page_forms import MeetingRequestForm
+from meetings.access import meeting_as_seen, meetings_visible_to
+from meetings.models import OPEN_STATUSES
+from meetings.page_forms import MeetingRequestForm
 
 from . import fair_time, services
-from .access import buyer_registrations_visible_to, exhibitor_registrations_visible_to
+from .access import (
+    buyer_registrations_visible_to,
+    exhibitor_registrations_visible_to,
+    side_of,
+)
 from .forms import ApplyForm, BuyerRegistrationForm, CatalogueFilterForm
 from .models import (
     BuyerRegistrationStatus,
     ExhibitorRegistration,
     Pavilion,
     RegistrationStatus,
+    Side,
 )
 
 
@@ -312,3 +318,37 @@ def exhibitor_detail(request, pk: int, sme_pk: int, request_form=None):
     elif context.get("buyer_registered") and sme_pk not in context["open_meetings"]:
         context["request_form"] = MeetingRequestForm()
     return page(request, "pages/events/exhibitor_detail.html", context)
+
+
+# --- what every page about a pair at a pavilion shares ----------------------------------------
+
+
+def own_company_rows(actor, queryset):
+    """Narrow to the actor's own company: an organiser's wider view is for the admin."""
+    return (
+        queryset.filter(sme=actor.sme) if actor.is_exhibitor else queryset.filter(buyer=actor.buyer)
+    )
+
+
+def participating_pavilion(actor, pk: int) -> Pavilion:
+    """The pavilion, if the actor's company exhibits at it or is registered for it."""
+    pavilion = get_object_or_404(Pavilion.objects.select_related("fair"), pk=pk)
+    if actor.is_exhibitor:
+        taking_part = exhibitor_registrations_visible_to(actor).filter(
+            pavilion=pavilion, sme=actor.sme
+        )
+    else:
+        taking_part = buyer_registrations_visible_to(actor).filter(
+            pavilion=pavilion, buyer=actor.buyer
+        )
+    if not taking_part.exists():
+        raise Http404
+    return pavilion
+
+
+def participant_side(actor, thing) -> Side:
+    """The actor's side (exhibitor or buyer) in a row about a pair; 404 for anyone else."""
+    side = side_of(actor, thing)
+    if side not in (Side.EXHIBITOR, Side.BUYER):
+        raise Http404
+    return side

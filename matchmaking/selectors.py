@@ -18,8 +18,9 @@ from events.models import (
     RegistrationStatus,
 )
 from matchmaking import engine
+from meetings.models import Meeting, MeetingStatus
 
-from .models import MatchingSettings, Meeting, MeetingStatus, PairWish, Proposal, ProposalStatus
+from .models import MatchingSettings, PairWish, Proposal, ProposalStatus
 
 
 def pavilion_weights(pavilion: Pavilion) -> engine.ScoringWeights:

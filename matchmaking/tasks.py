@@ -6,7 +6,6 @@ run in-process.
 """
 
 import logging
-from datetime import timedelta
 
 from celery import chord, shared_task
 from django.core.exceptions import ValidationError
@@ -14,16 +13,12 @@ from django.db import OperationalError
 from django.db.models import F, Max, Q
 from django.utils import timezone
 
+from core.models import ACTIVE_RUN_STATUSES, RunStatus
 from events.models import Pavilion
 
-from . import selectors, services
-from .models import (
-    ACTIVE_RUN_STATUSES,
-    ApiIdempotencyKey,
-    MatchingRun,
-    RunStatus,
-    SchedulingRun,
-)
+from . import selectors
+from . import services as matching_services
+from .models import MatchingRun
 
 logger = logging.getLogger(__name__)
 
@@ -44,13 +39,13 @@ def _run(run_id: int) -> MatchingRun | None:
 def run_matchmaking(*, run_id: int) -> str | None:
     """Score a run; returns the id of the chord's final task when the run is split."""
     run = _run(run_id)
-    if run is None or not services.matching_run_start(run=run):
+    if run is None or not matching_services.matching_run_start(run=run):
         return None
     try:
-        model = services.matching_run_model(run=run)
-        bounds = services.matching_run_plan(model=model)
+        model = matching_services.matching_run_model(run=run)
+        bounds = matching_services.matching_run_plan(model=model)
         if len(bounds) == 1:
-            services.matching_run_score_here(run=run, model=model, bounds=bounds)
+            matching_services.matching_run_score_here(run=run, model=model, bounds=bounds)
             return None
         header = [
             score_matchmaking_chunk.s(
@@ -62,7 +57,7 @@ def run_matchmaking(*, run_id: int) -> str | None:
         return chord(header)(body).id
     except Exception as error:
         logger.exception("Matchmaking run %s failed", run_id)
-        services.matching_run_fail(run_id=run_id, error=error)
+        matching_services.matching_run_fail(run_id=run_id, error=error)
         raise
 
 
@@ -71,7 +66,7 @@ def score_matchmaking_chunk(*, run_id: int, start: int, stop: int, share: float)
     run = _run(run_id)
     if run is None or run.status != RunStatus.RUNNING:
         return None
-    candidates = services.matching_run_score_chunk(run=run, start=start, stop=stop)
+    candidates = matching_services.matching_run_score_chunk(run=run, start=start, stop=stop)
     MatchingRun.objects.filter(pk=run_id, status=RunStatus.RUNNING).update(
         progress=F("progress") + share
     )
@@ -84,15 +79,15 @@ def finish_matchmaking(chunks: list[dict | None], *, run_id: int) -> None:
     if run is None or run.status != RunStatus.RUNNING or any(c is None for c in chunks):
         return
     try:
-        services.matching_run_finish(run=run, chunks=chunks)
+        matching_services.matching_run_finish(run=run, chunks=chunks)
     except Exception as error:
-        services.matching_run_fail(run_id=run_id, error=error)
+        matching_services.matching_run_fail(run_id=run_id, error=error)
         raise
 
 
 @shared_task
 def matchmaking_failed(request, exc, traceback, *, run_id: int) -> None:
-    services.matching_run_fail(run_id=run_id, error=exc)
+    matching_services.matching_run_fail(run_id=run_id, error=exc)
 
 
 @shared_task
@@ -115,48 +110,7 @@ def rescore_open_pavilions() -> list[int]:
         if not selectors.pavilion_needs_matchmaking(pavilion=pavilion, since=pavilion.last_run):
             continue
         try:
-            queued.append(services.matching_run_request(pavilion=pavilion).pk)
+            queued.append(matching_services.matching_run_request(pavilion=pavilion).pk)
         except ValidationError:
             continue  # a run started meanwhile
     return queued
-
-
-@shared_task(
-    acks_late=True,
-    reject_on_worker_lost=True,
-    autoretry_for=(OperationalError,),
-    retry_backoff=True,
-    max_retries=3,
-)
-def run_scheduler(*, run_id: int) -> None:
-    run = (
-        SchedulingRun.objects.select_related("pavilion__fair", "requested_by")
-        .filter(pk=run_id)
-        .first()
-    )
-    if run is not None:
-        services.scheduling_run_execute(run=run)
-
-
-@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
-def send_meeting_notification(*, kind: str, meeting_id: int) -> int:
-    return services.meeting_notification_send(kind=kind, meeting_id=meeting_id)
-
-
-@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
-def send_schedule_published(*, pavilion_id: int) -> int:
-    return services.schedule_published_send(pavilion_id=pavilion_id)
-
-
-@shared_task
-def expire_and_remind_meetings() -> dict[str, int]:
-    """Periodic: expire unanswered requests past their deadline, remind those close to it."""
-    return {"expired": services.meetings_expire(), "reminded": services.meetings_remind()}
-
-
-@shared_task
-def purge_idempotency_keys() -> int:
-    """Periodic: forget the API's stored answers after a day; a retry comes within minutes."""
-    cutoff = timezone.now() - timedelta(days=1)
-    deleted, _by_model = ApiIdempotencyKey.objects.filter(created_at__lt=cutoff).delete()
-    return deleted

@@ -1,4 +1,4 @@
-"""Proposals, meetings and schedules of an exhibitor or a buyer."""
+"""Proposals of an exhibitor or a buyer."""
 
 from django.urls import path
 
@@ -9,14 +9,4 @@ app_name = "matchmaking"
 urlpatterns = [
     path("pavilions/<int:pk>/proposals/", views.proposal_list, name="proposal_list"),
     path("proposals/<int:pk>/decide/", views.proposal_decide, name="proposal_decide"),
-    path("pavilions/<int:pk>/meetings/", views.meeting_list, name="meeting_list"),
-    path(
-        "pavilions/<int:pk>/exhibitors/<int:sme_pk>/request/",
-        views.meeting_request,
-        name="meeting_request",
-    ),
-    path("meetings/<int:pk>/", views.meeting_detail, name="meeting_detail"),
-    path("meetings/<int:pk>/<slug:action>/", views.meeting_act, name="meeting_act"),
-    path("pavilions/<int:pk>/schedule/", views.schedule, name="schedule"),
-    path("pavilions/<int:pk>/schedule.ics", views.schedule_ics, name="schedule_ics"),
 ]

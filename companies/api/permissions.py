@@ -11,7 +11,7 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.pagination import PageNumberPagination
 
 from companies.access import Actor, actor_of
-from config.api_errors import ApiSchema
+from core.api.errors import ApiSchema
 
 
 def request_actor(request) -> Actor:

@@ -1,7 +1,7 @@
 """Company profiles, colleagues, reference data, tokens and "who am I", as thin API views.
 
 Reads come from ``companies.access``; writes call ``companies.services``, whose
-``ValidationError`` becomes a 400 in the API's error shape (``config.api_errors``).
+``ValidationError`` becomes a 400 in the API's error shape (``core.api.errors``).
 """
 
 from django.contrib.auth import authenticate

@@ -44,9 +44,12 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    # Layers, lowest first; an app imports only those before it (tests/test_layers.py).
+    "core",
     "companies",
     "events",
     "matchmaking",
+    "meetings",
 ]
 
 MIDDLEWARE = [
@@ -172,11 +175,11 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": env_int("RESCORE_EVERY_SECONDS", 15 * 60),
     },
     "purge-api-idempotency-keys": {
-        "task": "matchmaking.tasks.purge_idempotency_keys",
+        "task": "core.tasks.purge_idempotency_keys",
         "schedule": 60 * 60,
     },
     "expire-and-remind-meeting-requests": {
-        "task": "matchmaking.tasks.expire_and_remind_meetings",
+        "task": "meetings.tasks.expire_and_remind_meetings",
         "schedule": env_int("EXPIRE_REQUESTS_EVERY_SECONDS", 5 * 60),
     },
 }
@@ -196,7 +199,7 @@ REST_FRAMEWORK = {
         "rest_framework.filters.SearchFilter",
     ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "EXCEPTION_HANDLER": "config.api_errors.api_exception_handler",
+    "EXCEPTION_HANDLER": "core.api.errors.api_exception_handler",
     "DEFAULT_THROTTLE_RATES": {
         "auth": env_str("THROTTLE_AUTH", "10/minute"),
         "meeting_requests": env_str("THROTTLE_MEETING_REQUESTS", "30/hour"),

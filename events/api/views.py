@@ -26,7 +26,7 @@ from companies.api.permissions import (
 )
 from companies.api.views import ID_PATTERN, RecordViewSet
 from companies.models import ForeignBuyer
-from config.api_errors import Conflict
+from core.api.errors import Conflict
 from events import services
 from events.access import (
     buyer_registrations_visible_to,

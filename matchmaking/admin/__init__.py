@@ -1,5 +1,5 @@
-"""The organiser's matchmaking and meetings admin."""
+"""The organiser's matchmaking admin: weights, wishes, proposals and runs."""
 
-from . import matching, meetings
+from . import matching, runs
 
-__all__ = ["matching", "meetings"]
+__all__ = ["matching", "runs"]

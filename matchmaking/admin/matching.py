@@ -7,7 +7,6 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -15,13 +14,12 @@ from companies.names import person_column
 from events.admin_confirm import confirmation_page, confirmed_form
 from events.admin_scoping import PavilionScopedAdmin
 from events.organisers import pavilions_organised_by
+from meetings.admin.acting import ActingForForm, requests_made_text
 
 from .. import services
 from ..forms import MatchingWeightsForm
-from ..models import MatchingRun, MatchingSettings, PairWish, Proposal, SchedulingRun
-from ..progress import progress_text
+from ..models import MatchingSettings, PairWish, Proposal
 from ..reasons import proposal_sentence
-from .acting import ActingForForm, requests_made_text
 
 
 @admin.register(MatchingSettings)
@@ -112,90 +110,6 @@ class PairWishAdmin(PavilionScopedAdmin):
     def delete_queryset(self, request, queryset):
         for wish in queryset:
             services.pair_wish_remove(wish=wish)
-
-
-class JobRunAdmin(PavilionScopedAdmin):
-    """A run's page: read-only, with a progress bar, refreshing itself while the run is active."""
-
-    list_display = [
-        "pk",
-        "pavilion",
-        "status",
-        "progress_bar",
-        "outcome",
-        "created_at",
-        "finished_at",
-        "requested_by_name",
-    ]
-    list_filter = ["status", "pavilion"]
-    list_select_related = ["pavilion", "pavilion__fair", "requested_by"]
-    readonly_fields = [
-        "pavilion",
-        "status",
-        "progress_bar",
-        "doing",
-        "counts",
-        "timings",
-        "parameters",
-        "error",
-        "requested_by_name",
-        "created_at",
-        "started_at",
-        "finished_at",
-    ]
-    fields = readonly_fields
-    change_form_template = "admin/matchmaking/run_change_form.html"
-    requested_by_name = person_column("requested_by", _("requested by"))
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    @admin.display(description=_("progress"), ordering="progress")
-    def progress_bar(self, run):
-        percent = round(run.progress * 100)
-        doing = progress_text(run)
-        return format_html(
-            '<progress value="{}" max="100" aria-label="{}">{}%</progress> {}% {}',
-            percent,
-            doing,
-            percent,
-            percent,
-            doing,
-        )
-
-    @admin.display(description=_("what it is doing"))
-    def doing(self, run):
-        # Worded now, in the reader's language, from the codes the run stores.
-        return progress_text(run)
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        run = self.get_object(request, object_id) if object_id else None
-        extra_context = {**(extra_context or {}), "run_active": bool(run and run.is_active)}
-        return super().changeform_view(request, object_id, form_url, extra_context)
-
-
-@admin.register(MatchingRun)
-class MatchingRunAdmin(JobRunAdmin):
-    @admin.display(description=_("proposals"))
-    def outcome(self, run):
-        return run.counts.get("proposals", "")
-
-
-@admin.register(SchedulingRun)
-class SchedulingRunAdmin(JobRunAdmin):
-    @admin.display(description=_("placed, share of bound, gaps"))
-    def outcome(self, run):
-        if "placed" not in run.counts:
-            return ""
-        return _("%(placed)s of %(total)s, %(ratio).1f%%, %(gaps)s gaps") % {
-            "placed": run.counts["placed"],
-            "total": run.counts["meetings"],
-            "ratio": 100 * run.counts.get("optimality", 1.0),
-            "gaps": run.counts.get("gaps", 0),
-        }
 
 
 @admin.register(Proposal)

@@ -3,22 +3,8 @@
 import django_filters
 
 from companies.api.filters import IdFilter
-from matchmaking.models import (
-    MatchingRun,
-    Meeting,
-    MeetingOutcome,
-    MeetingStatus,
-    OutcomeRound,
-    PairWish,
-    ParticipantUnavailability,
-    Proposal,
-    ProposalStatus,
-    RunStatus,
-    SchedulingRun,
-    Side,
-    TradeStage,
-    WishKind,
-)
+from core.models import RunStatus
+from matchmaking.models import MatchingRun, PairWish, Proposal, ProposalStatus, WishKind
 
 
 class ProposalFilter(django_filters.FilterSet):
@@ -35,41 +21,6 @@ class ProposalFilter(django_filters.FilterSet):
         fields = ["pavilion", "sme", "buyer", "status"]
 
 
-class MeetingFilter(django_filters.FilterSet):
-    pavilion = IdFilter(field_name="pavilion")
-    sme = IdFilter(field_name="sme")
-    buyer = IdFilter(field_name="buyer")
-    status = django_filters.MultipleChoiceFilter(choices=MeetingStatus.choices)
-    requested_by_side = django_filters.ChoiceFilter(choices=Side.choices)
-    day = django_filters.DateFilter(field_name="slot__starts_at", lookup_expr="date")
-
-    class Meta:
-        model = Meeting
-        fields = ["pavilion", "sme", "buyer", "status", "requested_by_side"]
-
-
-class ScheduleFilter(django_filters.FilterSet):
-    pavilion = IdFilter(field_name="pavilion")
-    sme = IdFilter(field_name="sme")
-    buyer = IdFilter(field_name="buyer")
-
-    class Meta:
-        model = Meeting
-        fields = ["pavilion", "sme", "buyer"]
-
-
-class MeetingOutcomeFilter(django_filters.FilterSet):
-    meeting = IdFilter(field_name="meeting")
-    pavilion = IdFilter(field_name="meeting__pavilion")
-    side = django_filters.ChoiceFilter(choices=Side.choices)
-    round = django_filters.ChoiceFilter(choices=OutcomeRound.choices)
-    stage = django_filters.ChoiceFilter(choices=TradeStage.choices)
-
-    class Meta:
-        model = MeetingOutcome
-        fields = ["meeting", "side", "round", "stage"]
-
-
 class MatchingRunFilter(django_filters.FilterSet):
     pavilion = IdFilter(field_name="pavilion")
     status = django_filters.ChoiceFilter(choices=RunStatus.choices)
@@ -77,11 +28,6 @@ class MatchingRunFilter(django_filters.FilterSet):
     class Meta:
         model = MatchingRun
         fields = ["pavilion", "status"]
-
-
-class SchedulingRunFilter(MatchingRunFilter):
-    class Meta(MatchingRunFilter.Meta):
-        model = SchedulingRun
 
 
 class PairWishFilter(django_filters.FilterSet):
@@ -93,14 +39,3 @@ class PairWishFilter(django_filters.FilterSet):
     class Meta:
         model = PairWish
         fields = ["pavilion", "sme", "buyer", "kind"]
-
-
-class UnavailabilityFilter(django_filters.FilterSet):
-    pavilion = IdFilter(field_name="pavilion")
-    sme = IdFilter(field_name="sme")
-    buyer = IdFilter(field_name="buyer")
-    slot = IdFilter(field_name="slot")
-
-    class Meta:
-        model = ParticipantUnavailability
-        fields = ["pavilion", "sme", "buyer", "slot"]

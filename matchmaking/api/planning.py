@@ -12,21 +12,18 @@ from rest_framework import generics, mixins, status, viewsets
 from rest_framework.response import Response
 
 from companies.api.permissions import ApiView, require, require_organiser
-from companies.api.views import ID_PATTERN, RecordViewSet
+from companies.api.views import ID_PATTERN
 from events.models import Pavilion
-from matchmaking import selectors, services
-from matchmaking.access import unavailabilities_visible_to, wishes_visible_to
+from matchmaking import selectors
+from matchmaking import services as matching_services
+from matchmaking.access import wishes_visible_to
 from matchmaking.models import MatchingSettings
 
-from .filters import PairWishFilter, UnavailabilityFilter
+from .filters import PairWishFilter
 from .serializers import (
     MatchingWeightsSerializer,
     PairWishCreateSerializer,
     PairWishSerializer,
-    UnavailabilityChangedSerializer,
-    UnavailabilityChangeSerializer,
-    UnavailabilityCreateSerializer,
-    UnavailabilitySerializer,
 )
 
 
@@ -79,12 +76,12 @@ class PairWishViewSet(
             self.actor.organises(data["pavilion"].pk),
             _("Only an organiser of this pavilion can record wishes about its pairs."),
         )
-        wish = services.pair_wish_add(by=request.user, **data)
+        wish = matching_services.pair_wish_add(by=request.user, **data)
         wish = self.get_queryset().get(pk=wish.pk)
         return Response(PairWishSerializer(wish).data, status=status.HTTP_201_CREATED)
 
     def perform_destroy(self, instance):
-        services.pair_wish_remove(wish=instance)
+        matching_services.pair_wish_remove(wish=instance)
 
 
 class MatchingWeightsView(ApiView, generics.GenericAPIView):
@@ -123,7 +120,7 @@ class MatchingWeightsView(ApiView, generics.GenericAPIView):
         }
         given = {**serializer.validated_data, **unknown}
         weights = {**selectors.pavilion_weights(pavilion).to_dict(), **given} if partial else given
-        services.matching_settings_update(pavilion=pavilion, weights=weights)
+        matching_services.matching_settings_update(pavilion=pavilion, weights=weights)
         return self._answer(pavilion)
 
     @extend_schema(
@@ -156,80 +153,3 @@ class MatchingWeightsView(ApiView, generics.GenericAPIView):
     )
     def patch(self, request, pavilion_id: int):
         return self._save(request, pavilion_id, partial=True)
-
-
-@extend_schema_view(
-    list=extend_schema(summary="Participants' unavailable slots at your pavilions (organisers)"),
-    retrieve=extend_schema(summary="A participant's unavailable slot"),
-    create=extend_schema(
-        request=UnavailabilityCreateSerializer,
-        responses={201: UnavailabilityChangedSerializer},
-        summary="Mark an exhibitor or a buyer unavailable in a slot",
-        description="The scheduler no longer places them there. A meeting already scheduled "
-        "there is never unbooked: it is listed in `affected_meetings` for you to move or cancel.",
-    ),
-    partial_update=extend_schema(
-        request=UnavailabilityChangeSerializer,
-        responses={200: UnavailabilityChangedSerializer},
-        summary="Change an unavailable slot",
-        description="Scheduled meetings the change affects are listed in `affected_meetings`; "
-        "none is unbooked.",
-    ),
-    destroy=extend_schema(summary="Make the participant available in the slot again"),
-)
-@extend_schema(tags=["schedule"])
-class UnavailabilityViewSet(RecordViewSet):
-    serializer_class = UnavailabilitySerializer
-    filterset_class = UnavailabilityFilter
-    ordering_fields = ["slot__starts_at"]
-
-    def initial(self, request, *args, **kwargs):
-        super().initial(request, *args, **kwargs)
-        require_organiser(
-            self.actor, _("Only organisers mark participants unavailable; ask yours to.")
-        )
-
-    def get_queryset(self):
-        return (
-            unavailabilities_visible_to(self.actor)
-            .select_related("sme", "buyer__country", "slot__pavilion__fair")
-            .order_by("pavilion_id", "slot__starts_at", "pk")
-        )
-
-    def _changed(self, unavailability, status_code=status.HTTP_200_OK) -> Response:
-        unavailability = self.get_queryset().get(pk=unavailability.pk)
-        unavailability.affected_meetings = [
-            {"meeting": meeting.pk, "reason": reason}
-            for meeting, reason in services.unavailability_conflicts(unavailability=unavailability)
-        ]
-        return Response(UnavailabilityChangedSerializer(unavailability).data, status=status_code)
-
-    def create(self, request, *args, **kwargs):
-        serializer = UnavailabilityCreateSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = serializer.validated_data
-        require(
-            self.actor.organises(data["pavilion"].pk),
-            _("Only an organiser of this pavilion can mark its participants unavailable."),
-        )
-        unavailability = services.participant_unavailability_save(**data)
-        return self._changed(unavailability, status.HTTP_201_CREATED)
-
-    def partial_update(self, request, *args, **kwargs):
-        unavailability = self.get_object()
-        serializer = UnavailabilityChangeSerializer(data=request.data, partial=True)
-        serializer.is_valid(raise_exception=True)
-        data = {
-            "sme": unavailability.sme,
-            "buyer": unavailability.buyer,
-            "slot": unavailability.slot,
-            "note": unavailability.note,
-            **serializer.validated_data,
-        }
-        unavailability = services.participant_unavailability_save(
-            unavailability=unavailability, pavilion=unavailability.pavilion, **data
-        )
-        return self._changed(unavailability)
-
-    def perform_destroy(self, instance):
-        services.participant_unavailability_delete(unavailability=instance)

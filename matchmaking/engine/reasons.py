@@ -15,6 +15,8 @@ from matchmaking.engine.profiles import BuyerProfile, ExhibitorProfile, WishKind
 from matchmaking.engine.reference import ReferenceScorer
 from matchmaking.engine.text import shared_terms
 
+# Every language of the reference data (companies/reference_data/languages.json), named as there:
+# a code missing here would read "they share ms" (tests/engine/test_enum_agreement.py).
 LANGUAGE_NAMES: dict[str, dict[str, str]] = {
     "ja": {"en": "Japanese", "ja": "日本語"},
     "en": {"en": "English", "ja": "英語"},
@@ -31,6 +33,19 @@ LANGUAGE_NAMES: dict[str, dict[str, str]] = {
     "id": {"en": "Indonesian", "ja": "インドネシア語"},
     "ru": {"en": "Russian", "ja": "ロシア語"},
     "nl": {"en": "Dutch", "ja": "オランダ語"},
+    "ms": {"en": "Malay", "ja": "マレー語"},
+    "hi": {"en": "Hindi", "ja": "ヒンディー語"},
+    "pl": {"en": "Polish", "ja": "ポーランド語"},
+    "tr": {"en": "Turkish", "ja": "トルコ語"},
+    "sv": {"en": "Swedish", "ja": "スウェーデン語"},
+    "da": {"en": "Danish", "ja": "デンマーク語"},
+    "fi": {"en": "Finnish", "ja": "フィンランド語"},
+    "no": {"en": "Norwegian", "ja": "ノルウェー語"},
+    "cs": {"en": "Czech", "ja": "チェコ語"},
+    "el": {"en": "Greek", "ja": "ギリシャ語"},
+    "he": {"en": "Hebrew", "ja": "ヘブライ語"},
+    "fa": {"en": "Persian", "ja": "ペルシャ語"},
+    "tl": {"en": "Tagalog (Filipino)", "ja": "タガログ語（フィリピノ語）"},
 }
 
 # English words the reasons as one sentence of clauses ("both work in ..., ... and they share

@@ -1,8 +1,6 @@
-"""Meeting scheduler: plain Python, no Django. See shared/contracts/schedule-instance.md."""
+"""The scheduler's command line under the name the shared contract gives it.
 
-from .check import check_result
-from .instance import Instance, InstanceError, load_instance
-from .solver import greedy, lp_upper_bound, solve
-
-__all__ = ["Instance", "InstanceError", "check_result", "greedy", "load_instance",
-           "lp_upper_bound", "solve"]
+``python -m matchmaking.scheduler INSTANCE.json [--time-limit SECONDS]`` is what other tools
+call (../shared/contracts/schedule-instance.md); the scheduler itself is ``meetings.scheduler``.
+This package only keeps that name, and holds no code.
+"""

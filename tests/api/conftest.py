@@ -14,8 +14,10 @@ from companies.models import Membership
 from events import services as event_services
 from events.factories import ExhibitorRegistrationFactory, OrganisingOfficeFactory, PavilionFactory
 from events.models import Interpreter, MeetingSlot
-from matchmaking import services
-from matchmaking.models import MatchingRun, Meeting, PairWish, ParticipantUnavailability, Proposal
+from matchmaking import services as matching_services
+from matchmaking.models import MatchingRun, PairWish, Proposal
+from meetings import services
+from meetings.models import Meeting, ParticipantUnavailability
 
 PASSWORD = "pw-for-tests"
 
@@ -128,11 +130,11 @@ class World:
 
     @cached_property
     def matching_run(self) -> MatchingRun:
-        return services.matching_run_request(pavilion=self.pavilion, queue=False)
+        return matching_services.matching_run_request(pavilion=self.pavilion, queue=False)
 
     @cached_property
     def wish(self) -> PairWish:
-        return services.pair_wish_add(
+        return matching_services.pair_wish_add(
             pavilion=self.pavilion, sme=self.sme, buyer=self.buyer, kind="must_meet"
         )
 

@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _lazy
 from rest_framework.test import APIClient
 from rest_framework.throttling import ScopedRateThrottle
 
-from matchmaking.models import ApiIdempotencyKey, Meeting
+from core.models import ApiIdempotencyKey
+from meetings.models import Meeting
 
 V1 = "/api/v1"
 

@@ -3,7 +3,7 @@
 import pytest
 from django.utils import timezone
 
-from matchmaking.models import Meeting
+from meetings.models import Meeting
 
 V1 = "/api/v1"
 

@@ -8,8 +8,8 @@ from companies.choices import MemberRole
 from companies.models import Membership
 from events import services as event_services
 from events.models import Interpreter, MeetingSlot
-from matchmaking import services
-from matchmaking.models import Meeting
+from meetings import services
+from meetings.models import Meeting
 
 V1 = "/api/v1"
 

@@ -1,14 +1,9 @@
 """Wishes about pairs, a pavilion's scoring weights and participants' unavailable slots."""
 
 from events import services as event_services
-from matchmaking import services
-from matchmaking.models import (
-    MatchingSettings,
-    Meeting,
-    PairWish,
-    ParticipantUnavailability,
-    Proposal,
-)
+from matchmaking.models import MatchingSettings, PairWish, Proposal
+from meetings import services
+from meetings.models import Meeting, ParticipantUnavailability
 
 V1 = "/api/v1"
 

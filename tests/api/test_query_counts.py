@@ -23,15 +23,8 @@ from events.factories import (
     TradeFairFactory,
 )
 from events.models import BuyerAttendanceDay, BuyerRegistration, MeetingSlot
-from matchmaking.models import (
-    MatchingRun,
-    Meeting,
-    MeetingOutcome,
-    PairWish,
-    ParticipantUnavailability,
-    Proposal,
-    SchedulingRun,
-)
+from matchmaking.models import MatchingRun, PairWish, Proposal
+from meetings.models import Meeting, MeetingOutcome, ParticipantUnavailability, SchedulingRun
 
 pytestmark = pytest.mark.django_db
 

@@ -3,15 +3,15 @@ import pytest
 from companies.access import actor_of, buyers_visible_to, smes_visible_to
 from companies.factories import ForeignBuyerFactory, SMEFactory
 from companies.models import Membership
-from events.access import exhibitor_registrations_visible_to
+from events.access import exhibitor_registrations_visible_to, side_of
 from events.factories import (
     BuyerRegistrationFactory,
     ExhibitorRegistrationFactory,
     OrganisingOfficeFactory,
     PavilionFactory,
 )
-from matchmaking.access import meetings_visible_to, side_of
-from matchmaking.models import Meeting
+from meetings.access import meetings_visible_to
+from meetings.models import Meeting
 
 pytestmark = pytest.mark.django_db
 

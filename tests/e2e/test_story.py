@@ -15,7 +15,7 @@ from companies.factories import LanguageFactory, MarketFactory, SectorFactory
 from events import services as event_services
 from events.factories import InterpreterFactory, OrganisingOfficeFactory, PavilionFactory
 from events.models import ExhibitorRegistration
-from matchmaking.models import Meeting
+from meetings.models import Meeting
 
 pytestmark = [pytest.mark.django_db(transaction=True)]
 
@@ -181,7 +181,7 @@ def test_the_whole_story(live_server, site_static, browser, fair, screenshots, l
     assert meeting.attendee.email == f"kenji-{language}@echigo.example"
 
     # The organiser runs the scheduler and publishes from the admin's schedule page.
-    schedule_admin = f"{base}/admin/matchmaking/meeting/schedule/{pavilion.pk}/"
+    schedule_admin = f"{base}/admin/meetings/meeting/schedule/{pavilion.pk}/"
     admin.goto(schedule_admin)
     admin.click("form:has(input[value=run]) input[type=submit]")
     admin.wait_for_load_state()

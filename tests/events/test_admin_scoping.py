@@ -26,15 +26,12 @@ from events.factories import (
     TradeFairFactory,
 )
 from events.models import MeetingSlot, Pavilion, TimetableBreak
-from matchmaking import services
-from matchmaking.models import (
-    MatchingRun,
-    MatchingSettings,
+from matchmaking.models import MatchingRun, MatchingSettings, PairWish, Proposal
+from meetings import services
+from meetings.models import (
     Meeting,
     MeetingEvent,
-    PairWish,
     ParticipantUnavailability,
-    Proposal,
     ScheduleNotice,
     SchedulingRun,
 )
@@ -179,7 +176,7 @@ def test_every_admin_form_and_inline_offers_only_the_organisers_pavilions(world)
 
 def test_the_unavailability_form_offers_the_own_pavilions_slots_and_buyers(world, client):
     client.force_login(world["organiser"])
-    page = client.get(reverse("admin:matchmaking_participantunavailability_add"))
+    page = client.get(reverse("admin:meetings_participantunavailability_add"))
     slots = page.context["adminform"].form.fields["slot"].queryset
     assert set(slots) == set(world["pavilion"].slots.all())
     content = page.content.decode()
@@ -256,7 +253,7 @@ def test_a_raw_id_for_another_pavilions_slot_is_refused(world, client):
     pavilion = world["pavilion"]
     foreign_slot = MeetingSlot.objects.exclude(pavilion=pavilion).first()
     response = client.post(
-        reverse("admin:matchmaking_participantunavailability_add"),
+        reverse("admin:meetings_participantunavailability_add"),
         {
             "pavilion": pavilion.pk,
             "buyer": pavilion.buyer_registrations.get().buyer.pk,

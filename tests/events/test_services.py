@@ -24,7 +24,7 @@ from events.models import (
     RegistrationStatus,
     TimetableBreak,
 )
-from matchmaking.models import Meeting
+from meetings.models import Meeting
 
 pytestmark = pytest.mark.django_db
 

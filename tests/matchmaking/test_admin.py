@@ -8,19 +8,13 @@ from django.utils import translation
 
 from companies.choices import MemberRole
 from companies.models import Membership
+from core.models import RunStatus
 from events import services as event_services
 from events.factories import ExhibitorRegistrationFactory, OrganisingOfficeFactory, PavilionFactory
-from matchmaking import services
-from matchmaking.models import (
-    MatchingRun,
-    MatchingSettings,
-    Meeting,
-    MeetingStatus,
-    PairWish,
-    Proposal,
-    RunStatus,
-    SchedulingRun,
-)
+from matchmaking import services as matching_services
+from matchmaking.models import MatchingRun, MatchingSettings, PairWish, Proposal
+from meetings import services
+from meetings.models import Meeting, MeetingStatus, SchedulingRun
 
 pytestmark = pytest.mark.django_db
 
@@ -56,7 +50,7 @@ def test_organiser_runs_matchmaking_from_the_pavilion_list(
 
 
 def test_run_page_refreshes_while_the_run_is_active(client, organiser, small_pavilion):
-    run = services.matching_run_request(pavilion=small_pavilion["pavilion"], queue=False)
+    run = matching_services.matching_run_request(pavilion=small_pavilion["pavilion"], queue=False)
     client.force_login(organiser)
     page = client.get(reverse("admin:matchmaking_matchingrun_change", args=[run.pk]))
     assert 'http-equiv="refresh"' in page.content.decode()
@@ -64,7 +58,7 @@ def test_run_page_refreshes_while_the_run_is_active(client, organiser, small_pav
 
 def test_a_second_run_from_the_admin_shows_why_it_is_refused(client, organiser, small_pavilion):
     pavilion = small_pavilion["pavilion"]
-    services.matching_run_request(pavilion=pavilion, queue=False)
+    matching_services.matching_run_request(pavilion=pavilion, queue=False)
     client.force_login(organiser)
     response = client.post(
         reverse("admin:events_pavilion_changelist"),
@@ -94,7 +88,7 @@ def test_other_organisers_see_no_runs_proposals_or_weights(
 ):
     pavilion = small_pavilion["pavilion"]
     with django_capture_on_commit_callbacks(execute=True):
-        run = services.matching_run_request(pavilion=pavilion)
+        run = matching_services.matching_run_request(pavilion=pavilion)
     client.force_login(other_organiser)
     runs = client.get(reverse("admin:matchmaking_matchingrun_changelist")).content.decode()
     assert f"matchingrun/{run.pk}/change/" not in runs
@@ -109,7 +103,7 @@ def test_proposal_list_explains_each_proposal(
     client, organiser, small_pavilion, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        services.matching_run_request(pavilion=small_pavilion["pavilion"])
+        matching_services.matching_run_request(pavilion=small_pavilion["pavilion"])
     client.force_login(organiser)
     english = client.get(reverse("admin:matchmaking_proposal_changelist")).content.decode()
     # The column is labelled "why"; its text has no lead-in of its own.
@@ -166,12 +160,12 @@ def test_wish_admin_refuses_a_pair_outside_the_pavilion_on_its_field(
 @pytest.fixture
 def proposals(small_pavilion, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        services.matching_run_request(pavilion=small_pavilion["pavilion"])
+        matching_services.matching_run_request(pavilion=small_pavilion["pavilion"])
     return list(Proposal.objects.order_by("pk")[:2])
 
 
 def changelist(model):
-    return reverse(f"admin:matchmaking_{model._meta.model_name}_changelist")
+    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
 
 
 def messages_of(response) -> list[str]:
@@ -319,8 +313,8 @@ def test_the_meeting_page_cancels_through_the_same_confirmation(
     with django_capture_on_commit_callbacks(execute=True):
         services.schedule_publish(pavilion=small_pavilion["pavilion"])
     client.force_login(organiser)
-    change = reverse("admin:matchmaking_meeting_change", args=[meeting.pk])
-    cancel = reverse("admin:matchmaking_meeting_cancel", args=[meeting.pk])
+    change = reverse("admin:meetings_meeting_change", args=[meeting.pk])
+    cancel = reverse("admin:meetings_meeting_cancel", args=[meeting.pk])
     assert cancel in client.get(change).content.decode()
     page = client.get(cancel)
     assert page.status_code == 200
@@ -345,8 +339,8 @@ def test_publishing_says_how_many_meetings_and_who_is_emailed_first(
         Membership.objects.create(user=user, role=MemberRole.ADMIN, **{side: company})
     pavilion = small_pavilion["pavilion"]
     client.force_login(organiser)
-    grid = client.get(reverse("admin:matchmaking_schedule", args=[pavilion.pk])).content.decode()
-    publish = reverse("admin:matchmaking_schedule_publish", args=[pavilion.pk])
+    grid = client.get(reverse("admin:meetings_schedule", args=[pavilion.pk])).content.decode()
+    publish = reverse("admin:meetings_schedule_publish", args=[pavilion.pk])
     assert publish in grid
     page = client.get(publish).content.decode()
     assert "Publish 2 meetings?" in page
@@ -374,13 +368,13 @@ def test_meeting_history_is_worded_in_the_readers_language(client, organiser, sm
     services.meeting_outcome_record(meeting=meeting, side="exhibitor", stage="sample")
     client.force_login(organiser)
     english = client.get(
-        reverse("admin:matchmaking_meeting_change", args=[meeting.pk])
+        reverse("admin:meetings_meeting_change", args=[meeting.pk])
     ).content.decode()
     assert "Requested by the exhibitor" in english
     assert f"Moved to {meeting.slot} by the organiser (Accepted → Scheduled)" in english
     assert "Outcome recorded by the exhibitor: Samples sent (Right after the fair)" in english
     assert "at_fair" not in english
-    japanese = client.get(f"/ja/admin/matchmaking/meeting/{meeting.pk}/change/").content.decode()
+    japanese = client.get(f"/ja/admin/meetings/meeting/{meeting.pk}/change/").content.decode()
     assert "出展者が商談を申し込みました" in japanese
     assert "at_fair" not in japanese
     assert "sample" not in re.sub(r"<[^>]+>", "", japanese).lower()
@@ -388,8 +382,10 @@ def test_meeting_history_is_worded_in_the_readers_language(client, organiser, sm
 
 def test_a_run_started_in_english_reads_in_japanese(client, organiser, small_pavilion):
     with translation.override("en"):
-        run = services.matching_run_request(pavilion=small_pavilion["pavilion"], queue=False)
-        services.matching_run_execute(run=run)
+        run = matching_services.matching_run_request(
+            pavilion=small_pavilion["pavilion"], queue=False
+        )
+        matching_services.matching_run_execute(run=run)
     run.refresh_from_db()
     assert run.progress_state == {"phase": "done"}
     client.force_login(organiser)
@@ -399,7 +395,7 @@ def test_a_run_started_in_english_reads_in_japanese(client, organiser, small_pav
 
 
 def test_the_run_list_shows_times_in_the_fair_time_zone(client, organiser, small_pavilion):
-    run = services.matching_run_request(pavilion=small_pavilion["pavilion"], queue=False)
+    run = matching_services.matching_run_request(pavilion=small_pavilion["pavilion"], queue=False)
     client.force_login(organiser)
     content = client.get(changelist(MatchingRun)).content.decode()
     assert small_pavilion["pavilion"].fair.local_text(run.created_at) in content
@@ -417,7 +413,7 @@ def test_the_schedule_grid_names_its_days_and_runs_in_the_readers_language(
         pavilion=pavilion, status="done", counts={"placed": 1, "meetings": 1}
     )
     client.force_login(organiser)
-    url = reverse("admin:matchmaking_schedule", args=[pavilion.pk])
+    url = reverse("admin:meetings_schedule", args=[pavilion.pk])
     english = client.get(url).content.decode()
     assert "<h2>Mon 15 Nov 2027</h2>" in english
     assert "1 of 1 meeting placed" in english

@@ -15,8 +15,9 @@ from django.conf import settings
 from django.db import connection
 
 from config.celery_app import app as celery_app
+from core.models import RunStatus
 from matchmaking import services, tasks
-from matchmaking.models import Proposal, RunStatus
+from matchmaking.models import Proposal
 
 REPO = Path(__file__).resolve().parents[2]
 pytestmark = [pytest.mark.celery_worker, pytest.mark.django_db(transaction=True)]

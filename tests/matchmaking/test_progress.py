@@ -5,12 +5,19 @@ from django.core.management import call_command
 from django.utils import translation
 from rest_framework.test import APIClient
 
+from core.jobs import ProgressReporter
+from core.models import RunStatus
 from matchmaking import services
-from matchmaking.models import MatchingRun, RunStatus, SchedulingRun
-from matchmaking.progress import outcome_text, progress_text, state_text
-from matchmaking.services.runs import ProgressReporter
+from matchmaking.models import MatchingRun
+from meetings.models import SchedulingRun
 
 pytestmark = pytest.mark.django_db
+
+
+def state_text(state: dict) -> str:
+    """A state worded by the kind of run that reports it (scheduling or matchmaking)."""
+    scheduling = state.get("phase") in ("building", "score", "gaps", "writing")
+    return (SchedulingRun() if scheduling else MatchingRun()).state_text(state)
 
 
 @pytest.fixture
@@ -37,9 +44,9 @@ def test_the_reporter_writes_the_state_to_the_running_run(small_pavilion):
     run.refresh_from_db()
     assert (run.progress, run.progress_state) == (1.0, {"phase": "scoring", "done": 2, "total": 3})
     with translation.override("en"):
-        assert progress_text(run) == "Scored 2 of 3 parts"
+        assert run.progress_text() == "Scored 2 of 3 parts"
     with translation.override("ja"):
-        assert progress_text(run) == "3区分中2区分を採点済み"
+        assert run.progress_text() == "3区分中2区分を採点済み"
 
 
 @pytest.mark.parametrize(
@@ -69,12 +76,12 @@ def test_a_finished_runs_outcome_comes_from_its_counts(small_pavilion):
         pavilion=pavilion, status=RunStatus.DONE, counts={"placed": 103, "meetings": 103}
     )
     with translation.override("en"):
-        assert outcome_text(run) == "103 of 103 meetings placed"
+        assert run.outcome_text() == "103 of 103 meetings placed"
     with translation.override("ja"):
-        assert outcome_text(run) == "103件中103件の商談を配置"
+        assert run.outcome_text() == "103件中103件の商談を配置"
     matching = MatchingRun(pavilion=pavilion, status=RunStatus.DONE, counts={"proposals": 1})
     with translation.override("en"):
-        assert progress_text(matching) == "1 proposal"
+        assert matching.progress_text() == "1 proposal"
 
 
 def test_the_api_words_a_runs_progress_in_the_requests_language(small_pavilion, organiser):

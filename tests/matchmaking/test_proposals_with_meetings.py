@@ -11,8 +11,9 @@ from events import services as event_services
 from events.factories import PavilionFactory, TradeFairFactory
 from events.models import BuyerRegistration, MeetingSlot
 from matchmaking import selectors, services
-from matchmaking.models import Meeting, MeetingStatus, Proposal, ProposalStatus
+from matchmaking.models import Proposal, ProposalStatus
 from matchmaking.reasons import proposal_sentence
+from meetings.models import Meeting, MeetingStatus
 
 pytestmark = pytest.mark.django_db
 

@@ -3,9 +3,10 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from companies.factories import ForeignBuyerFactory, SMEFactory
+from core.models import RunStatus
 from events.factories import BuyerRegistrationFactory, ExhibitorRegistrationFactory
 from matchmaking import engine, selectors, services, tasks
-from matchmaking.models import MatchingRun, PairWish, Proposal, ProposalStatus, RunStatus
+from matchmaking.models import MatchingRun, PairWish, Proposal, ProposalStatus
 from matchmaking.reasons import proposal_sentence
 
 pytestmark = pytest.mark.django_db

@@ -11,9 +11,10 @@ from companies.factories import CertificationFactory
 from events import services as event_services
 from events.factories import PavilionFactory, TradeFairFactory
 from events.models import BuyerRegistration
-from matchmaking import services
-from matchmaking.models import Meeting, Proposal
+from matchmaking.models import Proposal
 from matchmaking.selectors import matchmaking_input
+from meetings import services
+from meetings.models import Meeting
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,9 @@ from django.utils import timezone
 from companies.factories import ForeignBuyerFactory
 from events import services as event_services
 from events.factories import InterpreterFactory
-from matchmaking import services
-from matchmaking.models import Meeting, MeetingOutcome, Proposal
+from matchmaking.models import Proposal
+from meetings import services
+from meetings.models import Meeting, MeetingOutcome
 
 from .conftest import member, query_count
 
@@ -391,7 +392,7 @@ def test_both_sides_see_the_time_once_published(client, world, user):
 def test_the_organiser_sees_the_unpublished_time_in_the_admin(client, world, make_organiser):
     meeting = placed(world)
     client.force_login(make_organiser(world["pavilion"].organiser))
-    html = client.get(f"/en/admin/matchmaking/meeting/{meeting.pk}/change/").content.decode()
+    html = client.get(f"/en/admin/meetings/meeting/{meeting.pk}/change/").content.decode()
     assert "10:00" in html
     assert "Aiko Mori" in html
 

@@ -2,12 +2,13 @@
 
 from django.utils.translation import gettext as _
 
+from core.run_command import RunCommand
 from matchmaking import services
-from matchmaking.management.run_command import RunCommand
-from matchmaking.progress import outcome_text
+from matchmaking.models import MatchingRun
 
 
 class Command(RunCommand):
+    run_model = MatchingRun
     help = "Score every exhibitor-buyer pair of a pavilion and store the proposals."
 
     def request_run(self, pavilion, *, queue, options):
@@ -23,7 +24,7 @@ class Command(RunCommand):
             "(%(created)s new, %(updated)s updated, %(withdrawn)s withdrawn) in %(seconds).1f s."
         ) % {
             "run": run.pk,
-            "outcome": outcome_text(run),
+            "outcome": run.outcome_text(),
             "exhibitors": counts["exhibitors"],
             "buyers": counts["buyers"],
             "created": counts["created"],

@@ -1,0 +1,5 @@
+"""The organiser's meetings admin: meetings, the schedule, availability and scheduling runs."""
+
+from . import meetings, runs
+
+__all__ = ["meetings", "runs"]

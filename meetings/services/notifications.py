@@ -1,0 +1,317 @@
+"""Emails to the people a meeting concerns, each in their own language.
+
+Each member of a side's team reads email in their own language (``companies.mail``): one
+message per language, opening with that language's salutation, linking to the page the email
+is about, with every time in the fair's zone. Sending happens in a Celery task queued after the
+transaction commits, so a rolled-back change never emails anyone.
+
+Published schedules are emailed with ``ScheduleNotice``: what each participant was last sent,
+so that publishing again emails only those whose meetings changed, saying what changed.
+"""
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from companies import mail
+from events.models import MeetingSlot, Side
+
+from ..models import BOOKED_STATUSES, Meeting, ScheduleNotice
+
+EXHIBITOR, BUYER = Side.EXHIBITOR.value, Side.BUYER.value
+
+#: Who hears of what. "answering": the side that must answer (both, when an organiser asked
+#: both); "both"; "waiting": the side that asked and waits for the other, i.e. the requester.
+#: A declined request goes to the requester: the side that declined knows. An expired request
+#: goes to the requester too: they waited for an answer and may now ask someone else, while
+#: the side that let it expire was asked and reminded before the deadline.
+RECIPIENTS = {
+    "meeting_requested": "answering",
+    "meeting_reminder": "answering",
+    "meeting_confirmed": "both",
+    "meeting_cancelled": "both",
+    "meeting_moved": "both",
+    "meeting_declined": "waiting",
+    "meeting_expired": "waiting",
+}
+#: The history action behind a kind of email, for who did it and why.
+ACTIONS = {"meeting_cancelled": "cancelled", "meeting_declined": "declined"}
+
+
+def notify_on_commit(kind: str, meeting_id: int) -> None:
+    from ..tasks import send_meeting_notification
+
+    transaction.on_commit(lambda: send_meeting_notification.delay(kind=kind, meeting_id=meeting_id))
+
+
+def _sides_to_tell(meeting: Meeting, kind: str, acted_side: str) -> list[str]:
+    both = [EXHIBITOR, BUYER]
+    accepted = {
+        side
+        for side, at in (
+            (EXHIBITOR, meeting.exhibitor_accepted_at),
+            (BUYER, meeting.buyer_accepted_at),
+        )
+        if at
+    }
+    rule = RECIPIENTS[kind]
+    if rule == "both":
+        return both
+    if rule == "answering":
+        return [side for side in both if side not in accepted] or both
+    waiting = [side for side in both if side in accepted]
+    if not waiting and kind == "meeting_declined":
+        # An organiser's proposal declined by one side: the other side was asked too.
+        return [side for side in both if side != acted_side]
+    # Nobody waits on an organiser's request that neither side answered.
+    return waiting
+
+
+def _company_with_country(buyer) -> str:
+    return _("%(company)s (%(country)s)") % {"company": buyer, "country": buyer.country}
+
+
+def meeting_url(meeting: Meeting) -> str:
+    """The meeting's own page, in the active language, as a link for an email."""
+    return mail.absolute_url(reverse("meetings:meeting_detail", args=[meeting.pk]))
+
+
+def _meeting_context(meeting: Meeting, side: str, event) -> dict:
+    """What a meeting's email says to one side, made with the reader's language active."""
+    fair = meeting.pavilion.fair
+    other = meeting.buyer if side == EXHIBITOR else meeting.sme
+    acted_side = event.side if event is not None else ""
+    context = {
+        "meeting": meeting,
+        "pavilion": meeting.pavilion,
+        "fair": fair,
+        "side": side,
+        "other": other,
+        "other_with_country": _company_with_country(other) if side == EXHIBITOR else str(other),
+        "requested_by": (
+            "organiser" if meeting.requested_by_side == Side.ORGANISER else "other_side"
+        ),
+        "expires": fair.local_text(meeting.expires_at) if meeting.expires_at else "",
+        "when": str(meeting.slot) if meeting.slot_id else "",
+        "interpreter": str(meeting.interpreter) if meeting.interpreter_id else "",
+        "acted_by": (
+            "organiser"
+            if acted_side == Side.ORGANISER
+            else "us"
+            if acted_side == side
+            else "other_side"
+        ),
+        "reason": meeting.cancel_reason,
+        "link": meeting_url(meeting),
+    }
+    if event is not None and event.action == "cancelled" and event.details.get("slot"):
+        slot = MeetingSlot.objects.filter(pk=event.details["slot"]).first()
+        context["when"] = fair.slot_text(slot.starts_at, slot.ends_at) if slot else ""
+    return context
+
+
+def meeting_notification_send(*, kind: str, meeting_id: int) -> int:
+    """Send one kind of meeting email to the sides it concerns. Returns how many messages went
+    out. Side effects: a participant told of a published meeting's move or cancellation has it
+    so in their ScheduleNotice, so that publishing again does not tell them twice."""
+    meeting = (
+        Meeting.objects.select_related(
+            "pavilion__fair", "sme", "buyer__country", "slot__pavilion__fair", "interpreter"
+        )
+        .filter(pk=meeting_id)
+        .first()
+    )
+    if meeting is None:
+        return 0
+    event = None
+    if kind in ACTIONS:
+        event = meeting.events.filter(action=ACTIONS[kind]).order_by("at", "pk").last()
+    sent = 0
+    for side in _sides_to_tell(meeting, kind, event.side if event is not None else ""):
+        company = meeting.sme if side == EXHIBITOR else meeting.buyer
+        messages = mail.team_messages(
+            company=company,
+            template=f"emails/{kind}",
+            context=lambda side=side: _meeting_context(meeting, side, event),
+        )
+        sent += mail.send_messages(messages)
+        if messages and kind in ("meeting_moved", "meeting_cancelled"):
+            _notice_update(meeting, company)
+    return sent
+
+
+def _participant(company) -> dict:
+    return {"sme": company} if company.__class__.__name__ == "SME" else {"buyer": company}
+
+
+def _entry(meeting: Meeting) -> dict:
+    return {"slot": meeting.slot_id, "interpreter": meeting.interpreter_id}
+
+
+def _notice_update(meeting: Meeting, company) -> None:
+    """Record in the participant's notice that they were told of this meeting's change."""
+    with transaction.atomic():
+        notice = (
+            ScheduleNotice.objects.select_for_update()
+            .filter(pavilion_id=meeting.pavilion_id, **_participant(company))
+            .first()
+        )
+        if notice is None or str(meeting.pk) not in notice.meetings:
+            return
+        if meeting.status in BOOKED_STATUSES and meeting.published_at:
+            notice.meetings[str(meeting.pk)] = _entry(meeting)
+        else:
+            del notice.meetings[str(meeting.pk)]
+        notice.save(update_fields=["meetings"])
+
+
+def schedule_changes(before: dict | None, meetings: list[Meeting]) -> dict[str, list]:
+    """What changed between the schedule a participant was last emailed (a notice's
+    ``meetings``, None if never) and their published ``meetings`` now: meeting ids "added",
+    "moved" (another slot), "changed" (same slot, another interpreter) and "removed"."""
+    now = {str(meeting.pk): _entry(meeting) for meeting in meetings}
+    before = before or {}
+    changes: dict[str, list] = {"added": [], "moved": [], "changed": [], "removed": []}
+    for key, entry in now.items():
+        if key not in before:
+            changes["added"].append(int(key))
+        elif before[key].get("slot") != entry["slot"]:
+            changes["moved"].append(int(key))
+        elif before[key].get("interpreter") != entry["interpreter"]:
+            changes["changed"].append(int(key))
+    changes["removed"] = [int(key) for key in before if key not in now]
+    return changes
+
+
+def _schedule_context(pavilion, kind, company, meetings, before, changes) -> dict:
+    """A participant's schedule email, made with the reader's language active."""
+    from ..exports import booths_of, meeting_location
+
+    fair, booths = pavilion.fair, booths_of(pavilion)
+    by_id = {meeting.pk: meeting for meeting in meetings}
+    old_slots = {
+        slot.pk: slot
+        for slot in MeetingSlot.objects.filter(
+            pk__in=[(before or {}).get(str(pk), {}).get("slot") or 0 for pk in changes_ids(changes)]
+        )
+    }
+    gone = Meeting.objects.select_related("sme", "buyer__country").in_bulk(changes["removed"])
+
+    def other(meeting):
+        if kind == "sme":
+            return _company_with_country(meeting.buyer)
+        return str(meeting.sme)
+
+    def was(pk):
+        slot = old_slots.get((before or {}).get(str(pk), {}).get("slot"))
+        return fair.slot_text(slot.starts_at, slot.ends_at) if slot else ""
+
+    def row(meeting):
+        return {
+            "when": fair.slot_text(meeting.slot.starts_at, meeting.slot.ends_at),
+            "other": other(meeting),
+            "location": meeting_location(meeting, booths),
+            "interpreter": str(meeting.interpreter or ""),
+            "was": was(meeting.pk),
+        }
+
+    return {
+        "pavilion": pavilion,
+        "fair": fair,
+        "kind": kind,
+        "company": company,
+        "first": before is None,
+        "meetings": [row(meeting) for meeting in meetings],
+        "added": [row(by_id[pk]) for pk in changes["added"]],
+        "moved": [row(by_id[pk]) for pk in changes["moved"]],
+        "changed": [row(by_id[pk]) for pk in changes["changed"]],
+        "removed": [
+            {"when": was(pk), "other": other(gone[pk]) if pk in gone else ""}
+            for pk in changes["removed"]
+        ],
+        "link": mail.absolute_url(reverse("meetings:schedule", args=[pavilion.pk])),
+    }
+
+
+def changes_ids(changes: dict[str, list]) -> list[int]:
+    return [pk for ids in changes.values() for pk in ids]
+
+
+def schedule_published_send(*, pavilion_id: int) -> int:
+    """Email each exhibitor and buyer of a pavilion whose published meetings differ from what
+    they were last emailed: the first time their whole schedule, later what changed (new
+    meetings, moved ones, ones no longer in their schedule) and the schedule as it is now,
+    with a calendar file. Returns how many messages went out.
+
+    Side effects: each participant emailed has their ScheduleNotice set to what they were sent.
+    """
+    from events.models import Pavilion
+
+    pavilion = Pavilion.objects.select_related("fair").filter(pk=pavilion_id).first()
+    if pavilion is None:
+        return 0
+    published = (
+        Meeting.objects.filter(
+            pavilion=pavilion, published_at__isnull=False, status__in=BOOKED_STATUSES
+        )
+        .select_related("sme", "buyer__country", "slot", "interpreter", "attendee")
+        .order_by("slot__starts_at", "pk")
+    )
+    by_party: dict[tuple[str, int], list[Meeting]] = {}
+    companies: dict[tuple[str, int], object] = {}
+    for meeting in published:
+        for kind, company in (("sme", meeting.sme), ("buyer", meeting.buyer)):
+            by_party.setdefault((kind, company.pk), []).append(meeting)
+            companies[(kind, company.pk)] = company
+    # Participants emailed before whose meetings have all gone are told so too.
+    for notice in ScheduleNotice.objects.filter(pavilion=pavilion).select_related("sme", "buyer"):
+        kind, company = ("sme", notice.sme) if notice.sme_id else ("buyer", notice.buyer)
+        companies.setdefault((kind, company.pk), company)
+    sent = 0
+    for (kind, _pk), company in sorted(companies.items()):
+        sent += _schedule_send(pavilion, kind, company, by_party.get((kind, company.pk), []))
+    return sent
+
+
+def _schedule_send(pavilion, kind: str, company, meetings: list[Meeting]) -> int:
+    from ..exports import participant_calendar
+
+    with transaction.atomic():
+        notice = (
+            ScheduleNotice.objects.select_for_update()
+            .filter(pavilion=pavilion, **_participant(company))
+            .first()
+        )
+        before = notice.meetings if notice is not None else None
+        changes = schedule_changes(before, meetings)
+        if not changes_ids(changes):
+            return 0  # nothing new for them: no email
+        messages = mail.team_messages(
+            company=company,
+            template="emails/schedule_published",
+            context=lambda: _schedule_context(pavilion, kind, company, meetings, before, changes),
+            attachments=lambda: (
+                [
+                    (
+                        "schedule.ics",
+                        participant_calendar(pavilion, meetings, viewer=kind),
+                        "text/calendar",
+                    )
+                ]
+                if meetings
+                else []
+            ),
+        )
+        if not messages:
+            return 0
+        sent = mail.send_messages(messages)
+        ScheduleNotice.objects.update_or_create(
+            pavilion=pavilion,
+            **_participant(company),
+            defaults={
+                "meetings": {str(meeting.pk): _entry(meeting) for meeting in meetings},
+                "sent_at": timezone.now(),
+            },
+        )
+    return sent
