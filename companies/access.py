@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
 
-from events.models import BuyerRegistrationStatus, ExhibitorRegistration, RegistrationStatus
-from events.organisers import is_organiser, pavilions_organised_by
+from core.organisers import is_organiser
 
+from . import hooks
 from .choices import MemberRole
 from .models import SME, ForeignBuyer
 
@@ -69,7 +69,7 @@ def actor_of(user) -> Actor:
     membership = getattr(user, "membership", None)
     pavilions = frozenset()
     if is_organiser(user):
-        pavilions = frozenset(pavilions_organised_by(user).values_list("pk", flat=True))
+        pavilions = hooks.organised_pavilion_ids(user)
     return Actor(
         user=user,
         sme=membership.sme if membership else None,
@@ -85,7 +85,7 @@ def smes_visible_to(actor: Actor) -> QuerySet:
     if actor.platform_admin:
         return SME.objects.all()
     if actor.organiser:
-        return SME.objects.filter(registrations__pavilion_id__in=actor.pavilion_ids).distinct()
+        return hooks.companies_of_pavilions(SME.objects.all(), actor.pavilion_ids)
     if actor.sme is not None:
         return SME.objects.filter(pk=actor.sme.pk)
     return SME.objects.none()
@@ -96,36 +96,7 @@ def buyers_visible_to(actor: Actor) -> QuerySet:
     if actor.platform_admin:
         return ForeignBuyer.objects.all()
     if actor.organiser:
-        return ForeignBuyer.objects.filter(
-            registrations__pavilion_id__in=actor.pavilion_ids
-        ).distinct()
+        return hooks.companies_of_pavilions(ForeignBuyer.objects.all(), actor.pavilion_ids)
     if actor.buyer is not None:
         return ForeignBuyer.objects.filter(pk=actor.buyer.pk)
     return ForeignBuyer.objects.none()
-
-
-def browses_buyers_of(actor: Actor, pavilion_id: int) -> bool:
-    """Whether the actor may list the pavilion's registered buyers (public fields only): its
-    organisers, and staff of an SME accepted to exhibit there, who plan whom to ask to meet."""
-    if actor.organises(pavilion_id):
-        return True
-    return (
-        actor.sme is not None
-        and ExhibitorRegistration.objects.filter(
-            pavilion_id=pavilion_id, sme=actor.sme, status=RegistrationStatus.ACCEPTED
-        ).exists()
-    )
-
-
-def pavilion_buyers_visible_to(actor: Actor, pavilion_id: int) -> QuerySet:
-    """The buyers registered for a pavilion, for those who may browse them; none otherwise.
-
-    Only the public profile is served from these (never contact emails or members): the full
-    profile stays with ``buyers_visible_to``.
-    """
-    if not browses_buyers_of(actor, pavilion_id):
-        return ForeignBuyer.objects.none()
-    return ForeignBuyer.objects.filter(
-        registrations__pavilion_id=pavilion_id,
-        registrations__status=BuyerRegistrationStatus.REGISTERED,
-    )

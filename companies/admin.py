@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework.authtoken.admin import TokenAdmin
 from rest_framework.authtoken.models import TokenProxy
 
-from events.admin_scoping import PlatformModelAdmin, ScopedTabularInline
+from core.admin_scoping import PlatformModelAdmin, ScopedTabularInline
 
 from .eligibility import sme_eligibility_of
 from .models import SME, Certification, ForeignBuyer, Language, Market, Membership, Sector
@@ -50,7 +50,7 @@ class CertificationAdmin(PlatformModelAdmin):
 
 
 class OrganiserScopedCompanyAdmin(PlatformModelAdmin):
-    """Organisers see the companies registered with their pavilions (``admin_scoping``); a
+    """Organisers see the companies registered with their pavilions (``core.admin_scoping``); a
     registration's company picker also offers companies registered nowhere yet."""
 
 

@@ -7,8 +7,10 @@ The pages, the API and the admin call these; each validates the whole profile an
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
+
+from core import audit
 
 from .choices import MemberRole
 from .models import SME, ForeignBuyer, Membership
@@ -38,6 +40,15 @@ def _save_profile(instance, fields: dict, many_to_many: tuple[str, ...]):
     return instance
 
 
+def _profile_codes(instance, many_to_many: tuple[str, ...]) -> dict:
+    """A profile as the audit log keeps it: codes, names and figures; long texts by length."""
+    skipped = ("id", "created_at", "updated_at")
+    concrete = [f for f in instance._meta.concrete_fields if f.name not in skipped]
+    texts = [f.name for f in concrete if isinstance(f, models.TextField)]
+    fields = [f.name for f in concrete if f.name not in texts]
+    return audit.values(instance, fields, texts=texts, many=many_to_many)
+
+
 def _check_free(user) -> None:
     if Membership.objects.filter(user=user).exists():
         raise ValidationError(_("Your account already belongs to a company."))
@@ -49,12 +60,21 @@ def sme_register(*, user, **fields) -> SME:
     _check_free(user)
     sme = _save_profile(SME(), fields, SME_M2M)
     Membership.objects.create(user=user, sme=sme, role=MemberRole.ADMIN)
+    audit.record(
+        action="sme.registered", obj=sme, changes=audit.created(_profile_codes(sme, SME_M2M))
+    )
     return sme
 
 
 @transaction.atomic
 def sme_update(*, sme: SME, **fields) -> SME:
-    return _save_profile(SME.objects.select_for_update().get(pk=sme.pk), fields, SME_M2M)
+    sme = SME.objects.select_for_update().get(pk=sme.pk)
+    before = _profile_codes(sme, SME_M2M)
+    sme = _save_profile(sme, fields, SME_M2M)
+    changes = audit.changed(before, _profile_codes(sme, SME_M2M))
+    if changes:
+        audit.record(action="sme.updated", obj=sme, changes=changes)
+    return sme
 
 
 @transaction.atomic
@@ -63,14 +83,23 @@ def buyer_register(*, user, **fields) -> ForeignBuyer:
     _check_free(user)
     buyer = _save_profile(ForeignBuyer(), fields, BUYER_M2M)
     Membership.objects.create(user=user, buyer=buyer, role=MemberRole.ADMIN)
+    audit.record(
+        action="buyer.registered",
+        obj=buyer,
+        changes=audit.created(_profile_codes(buyer, BUYER_M2M)),
+    )
     return buyer
 
 
 @transaction.atomic
 def buyer_update(*, buyer: ForeignBuyer, **fields) -> ForeignBuyer:
-    return _save_profile(
-        ForeignBuyer.objects.select_for_update().get(pk=buyer.pk), fields, BUYER_M2M
-    )
+    buyer = ForeignBuyer.objects.select_for_update().get(pk=buyer.pk)
+    before = _profile_codes(buyer, BUYER_M2M)
+    buyer = _save_profile(buyer, fields, BUYER_M2M)
+    changes = audit.changed(before, _profile_codes(buyer, BUYER_M2M))
+    if changes:
+        audit.record(action="buyer.updated", obj=buyer, changes=changes)
+    return buyer
 
 
 @transaction.atomic
@@ -102,11 +131,17 @@ def membership_invite(
     )
     user.set_unusable_password()
     user.save(update_fields=["password"])
-    Membership.objects.create(
+    membership = Membership.objects.create(
         user=user,
         sme=company if isinstance(company, SME) else None,
         buyer=company if isinstance(company, ForeignBuyer) else None,
         role=role,
+    )
+    audit.record(
+        action="member.invited",
+        obj=membership,
+        by=by,
+        changes=audit.created(audit.values(membership, ["user", "sme", "buyer", "role"])),
     )
     return user
 

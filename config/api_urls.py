@@ -12,7 +12,7 @@ from core.api.errors import api_not_found
 from events.api import views as events
 from matchmaking.api import planning
 from matchmaking.api import views as matchmaking
-from meetings.api import availability
+from meetings.api import availability, proposals
 from meetings.api import views as meetings
 
 router = DefaultRouter(trailing_slash=True)
@@ -77,6 +77,9 @@ v1 = [
     ),
     path("schedule/", meetings.ScheduleView.as_view(), name="schedule"),
     path("schedule.ics", meetings.ScheduleCalendarView.as_view(), name="schedule-ics"),
+    # Accepting a proposal requests its meeting: meetings serves it, beside matchmaking's
+    # proposal resource (the router's).
+    re_path(proposals.ACCEPT_PATH, proposals.ProposalAcceptView.as_view(), name="proposal-accept"),
     *router.urls,
 ]
 

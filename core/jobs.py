@@ -1,10 +1,13 @@
 """What every long job of a pavilion shares: one active run at a time, progress, failure.
 
 Progress is stored as data (``JobRun.progress_state``: a phase code and its figures), never as
-text: whoever reads it sees it in their own language (``matchmaking.progress``).
+text: whoever reads it sees it in their own language (``JobRun.state_text``).
 """
 
+import logging
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -12,6 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import ACTIVE_RUN_STATUSES, JobRun, RunStatus
+
+logger = logging.getLogger(__name__)
 
 
 class ProgressReporter:
@@ -33,9 +38,7 @@ class ProgressReporter:
         )
 
 
-def run_create(
-    *, model: type[JobRun], pavilion, requested_by=None, parameters: dict
-) -> JobRun:
+def run_create(*, model: type[JobRun], pavilion, requested_by=None, parameters: dict) -> JobRun:
     """Create a queued run, refused with a clear message while one of its kind is active.
 
     The database enforces it too, so two organisers clicking at once get one run.
@@ -112,3 +115,23 @@ def run_fail(*, model: type[JobRun], run_id: int, error: BaseException | str) ->
     model.objects.filter(pk=run_id, status__in=ACTIVE_RUN_STATUSES).update(
         status=RunStatus.FAILED, error=message[:5000], finished_at=timezone.now()
     )
+
+
+@contextmanager
+def run_failing(run: JobRun, *, retried: tuple[type[BaseException], ...] = ()) -> Iterator[None]:
+    """Mark the run failed when the block raises, and raise on.
+
+    An error of ``retried`` leaves the run running instead: the caller runs the job again after
+    it (a task's retry, ``core.tasks.RunTask``), and marking the run failed first would make that
+    retry do nothing (``run_start`` refuses a finished run). What the block would have written
+    stays unwritten either way: the writes are one transaction at the end.
+    """
+    try:
+        yield
+    except retried as error:
+        logger.warning("%s #%s will be retried after %r", type(run).__name__, run.pk, error)
+        raise
+    except Exception as error:
+        logger.exception("%s #%s failed", type(run).__name__, run.pk)
+        run_fail(model=type(run), run_id=run.pk, error=error)
+        raise

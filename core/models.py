@@ -1,10 +1,11 @@
-"""What every app stands on: long jobs (runs with status and progress) and the API's memory of
-writes it already answered (idempotency keys)."""
+"""What every app stands on: long jobs (runs with status and progress), the API's memory of
+writes it already answered (idempotency keys) and the audit log."""
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -127,3 +128,106 @@ class ApiIdempotencyKey(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class AuditInterface(models.TextChoices):
+    """Where a write started (``core.audit`` knows it from the request, the task or the command)."""
+
+    ADMIN = "admin", _("Admin")
+    API = "api", _("API")
+    PAGE = "page", _("Web page")
+    COMMAND = "command", _("Command line")
+    TASK = "task", _("Background task")
+
+
+class AuditLogIsAppendOnly(Exception):
+    """An audit entry is written once and never changed or deleted."""
+
+
+class AuditEntryQuerySet(models.QuerySet):
+    """The default manager's rows cannot be updated or deleted in bulk either.
+
+    Django's own ``on_delete=SET_NULL`` goes through the base manager (a plain QuerySet): a
+    deleted account or model only loses its link, which the PostgreSQL trigger allows too.
+    """
+
+    def update(self, **kwargs):
+        raise AuditLogIsAppendOnly("Audit entries cannot be changed.")
+
+    def delete(self):
+        raise AuditLogIsAppendOnly("Audit entries cannot be deleted.")
+
+    def bulk_update(self, objs, fields, batch_size=None):
+        raise AuditLogIsAppendOnly("Audit entries cannot be changed.")
+
+
+class AuditEntry(models.Model):
+    """One write by a person or through the API: who, when, from where, what, which fields.
+
+    Written by ``core.audit.record`` inside the service's transaction (a rolled-back write leaves
+    none), never changed afterwards: ``save`` refuses an existing row, ``delete`` refuses, and on
+    PostgreSQL a trigger refuses UPDATE and DELETE of the table (migration 0002).
+
+    ``pavilion_id`` is a plain indexed integer, not a foreign key: this app sits below the one
+    that defines pavilions, and an entry must outlive the pavilion it is about. Organisers read
+    the entries of their pavilions' ids; an entry of no pavilion (a company's profile, an
+    invitation) is for platform administrators only.
+    """
+
+    at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("who"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    #: The account's username when it was written, so the entry still says who once it is gone.
+    actor_username = models.CharField(_("username"), max_length=150, blank=True)
+    interface = models.CharField(_("interface"), max_length=10, choices=AuditInterface.choices)
+    #: A dotted code, subject first: ``pavilion.schedule.published``, ``meeting.moved``.
+    action = models.CharField(_("action"), max_length=80, db_index=True)
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType",
+        verbose_name=_("object type"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    object_id = models.PositiveBigIntegerField(_("object id"), null=True, blank=True)
+    #: The object as it was named when the entry was written, kept for when it is gone.
+    object_repr = models.CharField(_("object"), max_length=200, blank=True)
+    pavilion_id = models.PositiveBigIntegerField(_("pavilion id"), null=True, blank=True)
+    #: Field -> [before, after], as codes, ids and figures (a typed text as its length, under
+    #: ``<field>_length``), never words in someone's language.
+    changes = models.JSONField(_("changes"), default=dict, blank=True)
+
+    objects = AuditEntryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit log")
+        ordering = ["-at", "-pk"]
+        indexes = [
+            models.Index(fields=["pavilion_id", "-at"], name="audit_pavilion_at"),
+            models.Index(fields=["content_type", "object_id"], name="audit_object"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(interface__in=AuditInterface.values), name="audit_interface_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.object_repr}".strip()
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AuditLogIsAppendOnly("Audit entries cannot be changed.")
+        kwargs["force_insert"] = True
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AuditLogIsAppendOnly("Audit entries cannot be deleted.")

@@ -4,8 +4,16 @@ an exhibitor and a buyer at a pavilion share (see companies.access)."""
 from django.db.models import Q, QuerySet
 
 from companies.access import Actor
+from companies.models import ForeignBuyer
 
-from .models import BuyerRegistration, ExhibitorRegistration, Interpreter, Side
+from .models import (
+    BuyerRegistration,
+    BuyerRegistrationStatus,
+    ExhibitorRegistration,
+    Interpreter,
+    RegistrationStatus,
+    Side,
+)
 
 
 def exhibitor_registrations_visible_to(actor: Actor) -> QuerySet:
@@ -35,6 +43,42 @@ def interpreters_visible_to(actor: Actor) -> QuerySet:
     if actor.platform_admin:
         return queryset
     return queryset.filter(pavilion_id__in=actor.pavilion_ids)
+
+
+# --- companies seen through their registrations ------------------------------------------------
+
+
+def companies_of_pavilions(queryset: QuerySet, pavilion_ids) -> QuerySet:
+    """The SMEs or buyers of ``queryset`` registered with any of these pavilions (what their
+    organisers may read: ``companies.access`` asks through its hook)."""
+    return queryset.filter(registrations__pavilion_id__in=pavilion_ids).distinct()
+
+
+def browses_buyers_of(actor: Actor, pavilion_id: int) -> bool:
+    """Whether the actor may list the pavilion's registered buyers (public fields only): its
+    organisers, and staff of an SME accepted to exhibit there, who plan whom to ask to meet."""
+    if actor.organises(pavilion_id):
+        return True
+    return (
+        actor.sme is not None
+        and ExhibitorRegistration.objects.filter(
+            pavilion_id=pavilion_id, sme=actor.sme, status=RegistrationStatus.ACCEPTED
+        ).exists()
+    )
+
+
+def pavilion_buyers_visible_to(actor: Actor, pavilion_id: int) -> QuerySet:
+    """The buyers registered for a pavilion, for those who may browse them; none otherwise.
+
+    Only the public profile is served from these (never contact emails or members): the full
+    profile stays with ``buyers_visible_to``.
+    """
+    if not browses_buyers_of(actor, pavilion_id):
+        return ForeignBuyer.objects.none()
+    return ForeignBuyer.objects.filter(
+        registrations__pavilion_id=pavilion_id,
+        registrations__status=BuyerRegistrationStatus.REGISTERED,
+    )
 
 
 # --- rows about a pair at a pavilion (proposals, meetings, ...) -------------------------------

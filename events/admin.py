@@ -8,17 +8,16 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
-from django.urls import reverse
 from django.utils.formats import date_format
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from companies.names import person_column
+from core.admin_scoping import PavilionScopedAdmin, PlatformModelAdmin, ScopedTabularInline
 
-from . import services
+from . import admin_audit, hooks, services  # noqa: F401 (admin_audit registers the audit log's admin)
 from .admin_confirm import confirmation_page, confirmed_form
-from .admin_scoping import PavilionScopedAdmin, PlatformModelAdmin, ScopedTabularInline
 from .models import (
     BuyerAttendanceDay,
     BuyerRegistration,
@@ -91,7 +90,6 @@ class PavilionAdmin(PavilionScopedAdmin):
     search_fields = ["name_en", "name_ja", "fair__name", "fair__city"]
     list_select_related = ["fair", "organiser"]
     inlines = [TimetableBreakInline]
-    actions = ["generate_slots", "run_matchmaking"]
     fieldsets = [
         (None, {"fields": ["fair", "name_en", "name_ja", "organiser", "booth_capacity"]}),
         (_("Applications"), {"fields": ["application_opens_at", "application_closes_at"]}),
@@ -140,45 +138,15 @@ class PavilionAdmin(PavilionScopedAdmin):
     def applications_open(self, pavilion):
         return pavilion.application_window_open()
 
+    @property
+    def actions(self):
+        # Matchmaking and meetings add theirs (running matchmaking): events.hooks.
+        return ["generate_slots", *hooks.pavilion_admin_actions.functions]
+
     @admin.display(description=_("matchmaking"))
     def matchmaking_links(self, pavilion):
-        links = [
-            (reverse("admin:matchmaking_weights", args=[pavilion.pk]), _("weights")),
-            (reverse("admin:meetings_schedule", args=[pavilion.pk]), _("schedule")),
-            (
-                reverse("admin:matchmaking_matchingrun_changelist")
-                + f"?pavilion__id__exact={pavilion.pk}",
-                _("runs"),
-            ),
-            (
-                reverse("admin:matchmaking_proposal_changelist")
-                + f"?pavilion__id__exact={pavilion.pk}",
-                _("proposals"),
-            ),
-        ]
+        links = [link for links in hooks.pavilion_admin_links(pavilion) for link in links]
         return format_html_join(" · ", '<a href="{}">{}</a>', links)
-
-    @admin.action(description=_("Run matchmaking"), permissions=["change"])
-    def run_matchmaking(self, request, queryset):
-        from matchmaking.services import matching_run_request
-
-        for pavilion in queryset:
-            try:
-                run = matching_run_request(pavilion=pavilion, requested_by=request.user)
-            except ValidationError as error:
-                self.message_user(request, " ".join(error.messages), messages.ERROR)
-                continue
-            url = reverse("admin:matchmaking_matchingrun_change", args=[run.pk])
-            self.message_user(
-                request,
-                format_html(
-                    _('Matchmaking for {} queued: <a href="{}">follow run #{}</a>.'),
-                    pavilion,
-                    url,
-                    run.pk,
-                ),
-                messages.SUCCESS,
-            )
 
     @admin.action(description=_("Generate meeting slots from the timetable"))
     def generate_slots(self, request, queryset):

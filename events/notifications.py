@@ -4,10 +4,10 @@ Each member reads it in their own language (``companies.mail``). Sending happens
 task queued after the transaction commits, so a rolled-back decision never emails anyone.
 """
 
-from django.db import transaction
 from django.urls import reverse
 
 from companies import mail
+from core.queue import enqueue_on_commit
 
 from .models import ExhibitorRegistration, RegistrationStatus
 
@@ -23,11 +23,10 @@ def application_decision_notify(*, registration: ExhibitorRegistration) -> None:
     """Queue the decision's email for when the transaction commits."""
     if registration.status not in DECISIONS:
         return
-    from .tasks import send_application_decision
-
-    registration_id, status = registration.pk, registration.status
-    transaction.on_commit(
-        lambda: send_application_decision.delay(registration_id=registration_id, status=status)
+    enqueue_on_commit(
+        "events.tasks.send_application_decision",
+        registration_id=registration.pk,
+        status=registration.status,
     )
 
 

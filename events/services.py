@@ -14,8 +14,9 @@ from django.utils.translation import ngettext
 
 from companies.eligibility import eligibility_figures, sme_eligibility_of
 from companies.models import SME, ForeignBuyer
+from core import audit
 
-from . import fair_time, notifications
+from . import fair_time, hooks, notifications
 from .models import (
     BuyerAttendanceDay,
     BuyerRegistration,
@@ -104,20 +105,43 @@ def exhibitor_registration_apply(
         ExhibitorRegistration.objects.select_for_update().filter(pavilion=pavilion, sme=sme).first()
     )
     if existing is not None:
+        before = _application_codes(existing)
         for name, value in fields.items():
             setattr(existing, name, value)
         existing.status = RegistrationStatus.APPLIED
         existing.decided_at = existing.decided_by = None
         existing.save()
+        _record_application(existing, before)
         return existing
     try:
         with transaction.atomic():
-            return ExhibitorRegistration.objects.create(pavilion=pavilion, sme=sme, **fields)
+            registration = ExhibitorRegistration.objects.create(
+                pavilion=pavilion, sme=sme, **fields
+            )
     except IntegrityError:
         # Another request created it between our check and our insert.
         raise ValidationError(
             _("%(sme)s has already applied to %(pavilion)s.") % {"sme": sme, "pavilion": pavilion}
         ) from None
+    _record_application(registration, {})
+    return registration
+
+
+def _application_codes(registration: ExhibitorRegistration) -> dict:
+    return audit.values(
+        registration,
+        ["status", "is_sme_eligible", "first_time_exhibitor", "booth"],
+        texts=["message"],
+    )
+
+
+def _record_application(registration: ExhibitorRegistration, before: dict) -> None:
+    audit.record(
+        action="registration.applied",
+        obj=registration,
+        pavilion_id=registration.pavilion_id,
+        changes=audit.changed(before, _application_codes(registration)),
+    )
 
 
 _DECISIONS = {
@@ -168,6 +192,7 @@ def exhibitor_registration_decide(
     )
     if status == registration.status and booth is None:
         return registration
+    before = audit.values(registration, ["status", "booth"])
     if status != registration.status and registration.status not in _DECISIONS[status]:
         raise ValidationError(
             _("An application that is %(current)s cannot become %(new)s.")
@@ -206,6 +231,15 @@ def exhibitor_registration_decide(
         exhibitor_registration_check_booth(registration=registration, booth=booth)
         registration.booth = booth.strip()
     registration.save()
+    changes = audit.changed(before, audit.values(registration, ["status", "booth"]))
+    if changes:
+        audit.record(
+            action="registration.decided",
+            obj=registration,
+            pavilion_id=registration.pavilion_id,
+            changes=changes,
+            by=by,
+        )
     if decided:
         notifications.application_decision_notify(registration=registration)
     return registration
@@ -241,8 +275,18 @@ def exhibitor_registration_assign_booth(
     if booth.strip() and registration.status != RegistrationStatus.ACCEPTED:
         raise ValidationError({"booth": _("Only an accepted exhibitor can have a booth.")})
     exhibitor_registration_check_booth(registration=registration, booth=booth)
+    before = audit.values(registration, ["booth"])
     registration.booth = booth.strip()
     registration.save(update_fields=["booth", "updated_at"])
+    changes = audit.changed(before, audit.values(registration, ["booth"]))
+    if changes:
+        audit.record(
+            action="registration.booth_assigned",
+            obj=registration,
+            pavilion_id=registration.pavilion_id,
+            changes=changes,
+            by=by,
+        )
     return registration
 
 
@@ -261,6 +305,32 @@ def _check_days(fair, days: list[date]) -> None:
                     "last": fair_time.date_text(fair.ends_on),
                 }
             }
+        )
+
+
+def _attendance_codes(registration: BuyerRegistration) -> dict:
+    """A buyer's registration as the audit log keeps it: status, days, certifications and the
+    length of its sourcing needs."""
+    codes = audit.values(
+        registration, ["status"], texts=["sourcing_needs"], many=["required_certifications"]
+    )
+    days = registration.days.values_list("day", flat=True)
+    codes["days"] = sorted(day.isoformat() for day in days)
+    return codes
+
+
+def _record_attendance(registration: BuyerRegistration, before: dict) -> None:
+    changes = audit.changed(before, _attendance_codes(registration))
+    if changes:
+        audit.record(
+            action=(
+                "buyer_registration.registered"
+                if "status" in changes
+                else "buyer_registration.updated"
+            ),
+            obj=registration,
+            pavilion_id=registration.pavilion_id,
+            changes=changes,
         )
 
 
@@ -296,6 +366,7 @@ def buyer_registration_register(
         buyer=buyer,
         defaults={"registered_at": at or timezone.now(), "sourcing_needs": buyer.sourcing_needs},
     )
+    before = {} if created else _attendance_codes(registration)
     if created and required_certifications is None:
         required_certifications = list(buyer.required_certifications.all())
     _set_days(registration, days)
@@ -306,6 +377,7 @@ def buyer_registration_register(
     # Saved every time, so a change of days or needs counts as a change for matchmaking.
     registration.status = BuyerRegistrationStatus.REGISTERED
     registration.save(update_fields=["status", "sourcing_needs", "updated_at"])
+    _record_attendance(registration, before)
     return registration
 
 
@@ -327,6 +399,7 @@ def buyer_registration_update(
         .select_related("pavilion__fair")
         .get(pk=registration.pk)
     )
+    before = _attendance_codes(registration)
     if days is not None:
         _check_days(registration.pavilion.fair, days)
         _set_days(registration, days)
@@ -336,6 +409,7 @@ def buyer_registration_update(
         registration.required_certifications.set(required_certifications)
     # Saved every time, so the change counts as a change for matchmaking.
     registration.save(update_fields=["sourcing_needs", "updated_at"])
+    _record_attendance(registration, before)
     return registration
 
 
@@ -388,14 +462,26 @@ def meeting_slots_generate(*, pavilion: Pavilion) -> dict[str, int]:
     ]
     MeetingSlot.objects.bulk_create(created)
     stale = [slot for start, slot in existing.items() if start not in wanted]
-    removable = [s.pk for s in stale if not (s.interpreters.exists() or s.meetings.exists())]
+    in_use = set().union(*hooks.slots_in_use([slot.pk for slot in stale]))
+    removable = [s.pk for s in stale if not (s.pk in in_use or s.interpreters.exists())]
     MeetingSlot.objects.filter(pk__in=removable).delete()
+    audit.record(
+        action="pavilion.slots.generated",
+        obj=pavilion,
+        pavilion_id=pavilion.pk,
+        changes={"slots": [len(existing), len(existing) + len(created) - len(removable)]},
+    )
     return {
         "created": len(created),
         "removed": len(removable),
         "kept": len(stale) - len(removable),
         "total": len(planned),
     }
+
+
+def _interpreter_bookings(interpreter: Interpreter) -> list[hooks.InterpreterBooking]:
+    """The meetings that name the interpreter, as the apps that hold meetings report them."""
+    return [booking for found in hooks.interpreter_bookings(interpreter) for booking in found]
 
 
 def interpreter_check(
@@ -440,19 +526,17 @@ def interpreter_check(
         )
     if interpreter is not None and interpreter.pk:
         stored = Interpreter.objects.get(pk=interpreter.pk)
-        if stored.pavilion_id != pavilion.pk and stored.meetings.exists():
+        bookings = _interpreter_bookings(stored)
+        if stored.pavilion_id != pavilion.pk and bookings:
             errors.setdefault("pavilion", []).append(
                 _("%(name)s has meetings at %(pavilion)s and cannot move to another pavilion.")
                 % {"name": stored.name, "pavilion": stored.pavilion}
             )
         slot_ids = {slot.pk for slot in slots}
         # Nothing is unbooked silently: the organiser moves the meeting first.
-        booked = stored.meetings.filter(status="scheduled").select_related(
-            "sme", "buyer", "slot", "pavilion__fair"
-        )
-        for meeting in booked:
-            when = meeting.pavilion.fair.local_text(meeting.slot.starts_at)
-            if meeting.slot_id not in slot_ids:
+        for booking in (booking for booking in bookings if booking.scheduled):
+            meeting, when = booking.meeting, booking.when
+            if booking.slot_id not in slot_ids:
                 errors.setdefault("available_slots", []).append(
                     _(
                         "%(name)s interprets %(meeting)s at %(slot)s; move that meeting before "
@@ -460,7 +544,7 @@ def interpreter_check(
                     )
                     % {"name": stored.name, "meeting": meeting, "slot": when}
                 )
-            pair = meeting.interpreter_pair
+            pair = booking.languages
             if codes and pair and not set(pair) <= codes:
                 errors.setdefault("languages", []).append(
                     _(
@@ -493,9 +577,11 @@ def interpreter_save(
     Side effects: saves the interpreter and replaces its languages and available slots.
     Refused, with the field named, as ``interpreter_check`` says.
     """
+    before = {}
     if interpreter is not None and interpreter.pk:
         # Locked, so that a meeting cannot be given this interpreter between check and write.
-        Interpreter.objects.select_for_update().filter(pk=interpreter.pk).first()
+        stored = Interpreter.objects.select_for_update().filter(pk=interpreter.pk).first()
+        before = _interpreter_codes(stored)
     languages, available_slots = list(languages), list(available_slots)
     interpreter_check(
         pavilion=pavilion,
@@ -519,7 +605,23 @@ def interpreter_save(
         ) from None
     interpreter.languages.set(languages)
     interpreter.available_slots.set(available_slots)
+    changes = audit.changed(before, _interpreter_codes(interpreter))
+    if changes:
+        audit.record(
+            action="interpreter.changed" if before else "interpreter.added",
+            obj=interpreter,
+            pavilion_id=interpreter.pavilion_id,
+            changes=changes,
+        )
     return interpreter
+
+
+def _interpreter_codes(interpreter: Interpreter | None) -> dict:
+    if interpreter is None:
+        return {}
+    return audit.values(
+        interpreter, ["pavilion", "name", "email"], many=["languages", "available_slots"]
+    )
 
 
 @transaction.atomic
@@ -530,7 +632,7 @@ def interpreter_delete(*, interpreter: Interpreter) -> None:
     scheduled ones another interpreter first, and the record of past meetings stays whole.
     """
     interpreter = Interpreter.objects.select_for_update().get(pk=interpreter.pk)
-    count = interpreter.meetings.count()
+    count = len(_interpreter_bookings(interpreter))
     if count:
         raise ValidationError(
             ngettext(
@@ -542,4 +644,10 @@ def interpreter_delete(*, interpreter: Interpreter) -> None:
             )
             % {"name": interpreter.name, "count": count}
         )
+    audit.record(
+        action="interpreter.deleted",
+        obj=interpreter,
+        pavilion_id=interpreter.pavilion_id,
+        changes=audit.removed(_interpreter_codes(interpreter)),
+    )
     interpreter.delete()

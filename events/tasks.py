@@ -2,9 +2,11 @@
 
 from celery import shared_task
 
+from core.tasks import Task
+
 from . import notifications
 
 
-@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+@shared_task(base=Task, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def send_application_decision(*, registration_id: int, status: str) -> int:
     return notifications.application_decision_send(registration_id=registration_id, status=status)

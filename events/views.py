@@ -18,11 +18,8 @@ from companies.access import actor_of
 from companies.eligibility import sme_eligibility_of
 from companies.models import Certification, Market, Sector
 from companies.views import buyer_required, exhibitor_required, page
-from meetings.access import meeting_as_seen, meetings_visible_to
-from meetings.models import OPEN_STATUSES
-from meetings.page_forms import MeetingRequestForm
 
-from . import fair_time, services
+from . import fair_time, hooks, services
 from .access import (
     buyer_registrations_visible_to,
     exhibitor_registrations_visible_to,
@@ -57,25 +54,40 @@ def upcoming_pavilions():
     )
 
 
+def participant_links(side: Side, pavilion_id: int, place: str) -> list:
+    """The participant's pages of a pavilion that the apps above offer (proposals, meetings,
+    schedule): ``hooks.pavilion_links``."""
+    return [link for links in hooks.pavilion_links(side, pavilion_id, place) for link in links]
+
+
+def _with_links(registrations, side: Side) -> list:
+    registrations = list(registrations)
+    for registration in registrations:
+        registration.links = participant_links(side, registration.pavilion_id, hooks.HOME)
+    return registrations
+
+
 def home(request):
     """A dashboard by role; anonymous visitors get the explanation and the open pavilions."""
     actor = request.actor = actor_of(request.user)
     context = {"pavilions": upcoming_pavilions(), "nav": "home"}
     context["now"] = timezone.now()
     if actor.is_exhibitor:
-        context["exhibitor_registrations"] = (
+        context["exhibitor_registrations"] = _with_links(
             exhibitor_registrations_visible_to(actor)
             .filter(sme=actor.sme)
             .select_related("pavilion__fair")
-            .order_by("pavilion__fair__starts_on")
+            .order_by("pavilion__fair__starts_on"),
+            Side.EXHIBITOR,
         )
     elif actor.is_buyer:
-        context["buyer_registrations"] = (
+        context["buyer_registrations"] = _with_links(
             buyer_registrations_visible_to(actor)
             .filter(buyer=actor.buyer)
             .select_related("pavilion__fair")
             .prefetch_related("days")
-            .order_by("pavilion__fair__starts_on")
+            .order_by("pavilion__fair__starts_on"),
+            Side.BUYER,
         )
     return page(request, "pages/home.html", context)
 
@@ -140,6 +152,7 @@ def pavilion_detail(request, pk: int):
             "first_timer": services.sme_is_first_time_exhibitor(sme=sme, pavilion=pavilion),
             "blocked": blocked,
             "form": form,
+            "links": participant_links(Side.EXHIBITOR, pavilion.pk, hooks.PAVILION_PAGE),
         }
     elif request.method == "POST":
         return redirect("events:pavilion_detail", pk=pavilion.pk)
@@ -150,6 +163,7 @@ def pavilion_detail(request, pk: int):
             .prefetch_related("days")
             .first()
         )
+        context["links"] = participant_links(Side.BUYER, pavilion.pk, hooks.PAVILION_PAGE)
     return page(request, "pages/events/pavilion_detail.html", context)
 
 
@@ -218,26 +232,25 @@ def _exhibitors(pavilion: Pavilion):
     )
 
 
-def _buyer_context(actor, pavilion: Pavilion) -> dict:
-    """For a registered buyer: whether they may request meetings, and their open meetings."""
-    if not actor.is_buyer:
-        return {}
-    registered = (
+def buyer_is_registered(actor, pavilion: Pavilion) -> bool:
+    """Whether the actor's buying company is registered for the pavilion (and so may ask its
+    exhibitors for meetings)."""
+    return (
         buyer_registrations_visible_to(actor)
         .filter(pavilion=pavilion, buyer=actor.buyer, status=BuyerRegistrationStatus.REGISTERED)
         .exists()
     )
-    meetings = meetings_visible_to(actor).filter(
-        pavilion=pavilion, buyer=actor.buyer, status__in=OPEN_STATUSES
-    )
-    return {
-        "buyer_registered": registered,
-        # The status as the buyer may know it: "scheduled" only once the time is published.
-        "open_meetings": {
-            meeting.sme_id: meeting_as_seen(actor, meeting).status_label
-            for meeting in meetings.select_related("slot", "interpreter")
-        },
-    }
+
+
+def _buyer_context(actor, pavilion: Pavilion) -> dict:
+    """For a registered buyer: whether they may request meetings, and what they have going with
+    each exhibitor (``hooks.buyer_meeting_statuses``)."""
+    if not actor.is_buyer:
+        return {}
+    statuses = {}
+    for found in hooks.buyer_meeting_statuses(actor, pavilion):
+        statuses |= found
+    return {"buyer_registered": buyer_is_registered(actor, pavilion), "open_meetings": statuses}
 
 
 def catalogue(request, pk: int):
@@ -300,23 +313,21 @@ def catalogue(request, pk: int):
     return page(request, "pages/events/catalogue.html", context)
 
 
-def exhibitor_detail(request, pk: int, sme_pk: int, request_form=None):
-    """One exhibitor's public profile; a registered buyer asks for a meeting here."""
-    actor = request.actor = getattr(request, "actor", None) or actor_of(request.user)
+def exhibitor_detail(request, pk: int, sme_pk: int, **panel_options):
+    """One exhibitor's public profile, and the panels the apps above add under it (a registered
+    buyer asks for a meeting there): ``hooks.exhibitor_page_panels``, given ``panel_options``."""
+    request.actor = getattr(request, "actor", None) or actor_of(request.user)
     pavilion = _pavilion(pk)
     registration = get_object_or_404(_exhibitors(pavilion), sme_id=sme_pk)
+    panels = hooks.exhibitor_page_panels(request, pavilion, registration, **panel_options)
     context = {
         "pavilion": pavilion,
         "fair": pavilion.fair,
         "registration": registration,
         "sme": registration.sme,
         "nav": "pavilions",
-        **_buyer_context(actor, pavilion),
+        "panels": [panel for panel in panels if panel],
     }
-    if request_form is not None:
-        context["request_form"] = request_form
-    elif context.get("buyer_registered") and sme_pk not in context["open_meetings"]:
-        context["request_form"] = MeetingRequestForm()
     return page(request, "pages/events/exhibitor_detail.html", context)
 
 

@@ -18,8 +18,8 @@ from events.models import (
     RegistrationStatus,
 )
 from matchmaking import engine
-from meetings.models import Meeting, MeetingStatus
 
+from . import hooks
 from .models import MatchingSettings, PairWish, Proposal, ProposalStatus
 
 
@@ -143,10 +143,9 @@ def pair_wishes(pavilion: Pavilion) -> tuple:
         engine.Wish(sme_id, buyer_id, engine.WishKind.DECLINED)
         for sme_id, buyer_id in declined.values_list("sme_id", "buyer_id")
     ]
-    met = Meeting.objects.filter(pavilion=pavilion).order_by("sme_id", "buyer_id")
+    met = sorted({pair for pairs in hooks.pairs_with_meetings(pavilion) for pair in pairs})
     wishes += [
-        engine.Wish(sme_id, buyer_id, engine.WishKind.HAS_MEETING)
-        for sme_id, buyer_id in met.values_list("sme_id", "buyer_id").distinct()
+        engine.Wish(sme_id, buyer_id, engine.WishKind.HAS_MEETING) for sme_id, buyer_id in met
     ]
     return tuple(wishes)
 
@@ -154,34 +153,7 @@ def pair_wishes(pavilion: Pavilion) -> tuple:
 def earlier_meetings(pavilion: Pavilion) -> tuple:
     """Meetings this pavilion's exhibitors and buyers held with each other at pavilions of
     earlier fairs, oldest first: the reasons say so ("they met at Medica 2026")."""
-    held = (
-        Meeting.objects.filter(
-            status=MeetingStatus.HELD,
-            pavilion__fair__starts_on__lt=pavilion.fair.starts_on,
-            sme_id__in=ExhibitorRegistration.objects.filter(
-                pavilion=pavilion, status=RegistrationStatus.ACCEPTED
-            ).values("sme_id"),
-            buyer_id__in=BuyerRegistration.objects.filter(
-                pavilion=pavilion, status=BuyerRegistrationStatus.REGISTERED
-            ).values("buyer_id"),
-        )
-        .select_related("pavilion__fair")
-        .order_by("pavilion__fair__starts_on", "pavilion_id", "sme_id", "buyer_id")
-    )
-    earlier = {}
-    for meeting in held:
-        key = (meeting.sme_id, meeting.buyer_id, meeting.pavilion_id)
-        if key not in earlier:
-            met_at, fair = meeting.pavilion, meeting.pavilion.fair
-            earlier[key] = engine.EarlierMeeting(
-                exhibitor_id=meeting.sme_id,
-                buyer_id=meeting.buyer_id,
-                pavilion_id=met_at.pk,
-                pavilion_labels={"en": met_at.name_en, "ja": met_at.name_ja or met_at.name_en},
-                # A fair has one name, used in both languages ("Medica 2026").
-                fair_labels={"en": str(fair), "ja": str(fair)},
-            )
-    return tuple(earlier.values())
+    return tuple(meeting for found in hooks.earlier_meetings(pavilion) for meeting in found)
 
 
 def matchmaking_input(pavilion: Pavilion) -> engine.MatchmakingInput:
@@ -231,6 +203,6 @@ def pavilion_needs_matchmaking(*, pavilion: Pavilion, since) -> bool:
         or buyers.filter(buyer__updated_at__gt=since).exists()
         or PairWish.objects.filter(pavilion=pavilion, created_at__gt=since).exists()
         # A new meeting takes its pair out of the proposals.
-        or Meeting.objects.filter(pavilion=pavilion, created_at__gt=since).exists()
+        or any(hooks.pairs_changed_since(pavilion, since))
         or MatchingSettings.objects.filter(pavilion=pavilion, updated_at__gt=since).exists()
     )

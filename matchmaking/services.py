@@ -6,18 +6,22 @@ transaction, so a run that fails halfway leaves the previous proposals as they w
 """
 
 import logging
-import re
 import time
 from collections.abc import Callable
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F, Max, Q
+from django.db.models.functions import Least
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.jobs import ProgressReporter, run_create, run_fail, run_finish, run_start
+from core import audit
+from core.jobs import ProgressReporter, run_create, run_fail, run_failing, run_finish, run_start
+from core.models import ACTIVE_RUN_STATUSES, RunStatus
+from core.queue import enqueue_on_commit
 from events.models import (
     BuyerRegistration,
     BuyerRegistrationStatus,
@@ -26,7 +30,6 @@ from events.models import (
     RegistrationStatus,
 )
 from matchmaking import engine
-from meetings.models import Meeting
 
 from . import selectors
 from .models import MatchingRun, MatchingSettings, PairWish, Proposal, ProposalStatus
@@ -68,15 +71,25 @@ def matching_weights_clean(weights: dict) -> dict:
         ) from None
 
 
+@transaction.atomic
 def matching_settings_update(*, pavilion: Pavilion, weights: dict) -> MatchingSettings:
     """Store an organiser's weights for a pavilion.
 
     Raises ValidationError keyed by weight name when a value is out of range.
     """
     cleaned = matching_weights_clean(weights)
+    before = selectors.pavilion_weights(pavilion).to_dict()
     settings, _created = MatchingSettings.objects.update_or_create(
         pavilion=pavilion, defaults={"weights": cleaned}
     )
+    changes = audit.changed(
+        {f"weights.{name}": value for name, value in before.items()},
+        {f"weights.{name}": value for name, value in cleaned.items()},
+    )
+    if changes:
+        audit.record(
+            action="weights.updated", obj=settings, pavilion_id=pavilion.pk, changes=changes
+        )
     return settings
 
 
@@ -113,19 +126,37 @@ def pair_wish_add(*, pavilion: Pavilion, sme, buyer, kind: str, by=None) -> Pair
     take part in the pavilion (see ``pair_wish_check``).
     """
     pair_wish_check(pavilion=pavilion, sme=sme, buyer=buyer)
-    wish, _created = PairWish.objects.get_or_create(
+    wish, created = PairWish.objects.get_or_create(
         pavilion=pavilion, sme=sme, buyer=buyer, kind=kind, defaults={"created_by": by}
     )
+    withdrawn = 0
     if engine.WishKind(kind).blocks:
-        Proposal.objects.filter(
+        _total, by_model = Proposal.objects.filter(
             pavilion=pavilion, sme=sme, buyer=buyer, status=ProposalStatus.OPEN
         ).delete()
+        withdrawn = by_model.get(Proposal._meta.label, 0)
+    if created:
+        changes = audit.created(audit.values(wish, WISH_CODES))
+        if withdrawn:
+            changes["proposals_withdrawn"] = [0, withdrawn]
+        audit.record(action="wish.added", obj=wish, pavilion_id=pavilion.pk, changes=changes, by=by)
     return wish
 
 
+#: What the audit log keeps of a wish.
+WISH_CODES = ("sme", "buyer", "kind")
+
+
+@transaction.atomic
 def pair_wish_remove(*, wish: PairWish) -> None:
     """Forget a wish. The next run scores the pair without it; a proposal that a "no thanks"
     withdrew comes back only if that run chooses the pair again."""
+    audit.record(
+        action="wish.removed",
+        obj=wish,
+        pavilion_id=wish.pavilion_id,
+        changes=audit.removed(audit.values(wish, WISH_CODES)),
+    )
     wish.delete()
 
 
@@ -143,8 +174,6 @@ def matching_run_request(
     Refused with a clear message while another run of the pavilion is queued or running (the
     database enforces it too, so two organisers clicking at once get one run).
     """
-    from .tasks import run_matchmaking
-
     weights = selectors.pavilion_weights(pavilion)
     run = run_create(
         model=MatchingRun,
@@ -152,9 +181,38 @@ def matching_run_request(
         requested_by=requested_by,
         parameters={"weights": weights.to_dict(), **(parameters or {})},
     )
+    audit.record(
+        action="matchmaking.run.requested",
+        obj=run,
+        pavilion_id=run.pavilion_id,
+        changes=audit.created(audit.values(run, ["status"])),
+        by=requested_by,
+    )
     if queue:
-        transaction.on_commit(lambda: run_matchmaking.delay(run_id=run.pk))
+        enqueue_on_commit("matchmaking.tasks.run_matchmaking", run_id=run.pk)
     return run
+
+
+def matching_runs_request_where_changed() -> list[int]:
+    """Queue a run for each pavilion whose profiles changed since its last finished run (what
+    the periodic task does). "Open" means the fair has not ended yet; a pavilion with a run
+    queued or running is left alone. Returns the ids of the runs queued."""
+    pavilions = (
+        Pavilion.objects.filter(fair__ends_on__gte=timezone.now().date())
+        .exclude(matching_runs__status__in=ACTIVE_RUN_STATUSES)
+        .annotate(
+            last_run=Max("matching_runs__finished_at", filter=Q(matching_runs__status="done"))
+        )
+    )
+    queued = []
+    for pavilion in pavilions:
+        if not selectors.pavilion_needs_matchmaking(pavilion=pavilion, since=pavilion.last_run):
+            continue
+        try:
+            queued.append(matching_run_request(pavilion=pavilion).pk)
+        except ValidationError:
+            continue  # a run started meanwhile
+    return queued
 
 
 def matching_run_start(*, run: MatchingRun) -> bool:
@@ -175,12 +233,73 @@ def matching_run_plan(*, model: engine.ScoringModel) -> list[tuple[int, int]]:
     return engine.chunk_bounds(model.n_buyers, size) or [(0, 0)]
 
 
-def matching_run_score_chunk(
-    *, run: MatchingRun, start: int, stop: int, model: engine.ScoringModel | None = None
+#: How a run of several buyer ranges is spread over workers (``matchmaking.tasks``): a task per
+#: range calls ``matching_run_score_part``, then one calls ``matching_run_finish``.
+Spread = Callable[[MatchingRun, list[tuple[int, int]]], None]
+
+
+def matching_run_execute(
+    *,
+    run: MatchingRun,
+    progress: engine.Progress | None = None,
+    spread: Spread | None = None,
+    retried: tuple[type[BaseException], ...] = (),
+) -> MatchingRun:
+    """Run matchmaking: load the profiles, score every buyer range, select and store proposals.
+
+    The engine's steps in the engine's order (``engine.pipeline``): in this process (a command,
+    a test, a laptop, any run of one range), or over workers when ``spread`` is given (the
+    Celery task) and the run has several ranges; then the run is returned still running.
+    ``progress(fraction, state)`` hears the same states either way (by default the run's row
+    does, which a spread run's tasks write too). An error marks the run failed, except one of
+    ``retried``: the caller runs the job again after it (``core.tasks.RunTask``).
+    """
+    if not matching_run_start(run=run):
+        return run
+    report = progress or ProgressReporter(run)
+    with run_failing(run, retried=retried):
+        model = matching_run_model(run=run)
+        bounds = matching_run_plan(model=model)
+        if spread is not None and len(bounds) > 1:
+            report(*engine.scoring_progress(0, len(bounds)))
+            spread(run, bounds)
+            return run
+        candidates = engine.score_all(model, bounds=bounds, progress=report)
+    return matching_run_finish(
+        run=run, chunks=[candidates], model=model, progress=report, retried=retried
+    )
+
+
+def matching_run_score_part(
+    *,
+    run: MatchingRun,
+    start: int,
+    stop: int,
+    parts: int,
+    retried: tuple[type[BaseException], ...] = (),
 ) -> engine.Candidates:
-    """Score buyers ``start:stop`` of the run and keep their candidates."""
-    model = model or matching_run_model(run=run)
-    return engine.score_chunk(model, start, stop)
+    """Score buyers ``start:stop``, one of a spread run's ``parts`` ranges, and keep their
+    candidates. Side effects: the run's progress counts the range as scored."""
+    with run_failing(run, retried=retried):
+        candidates = engine.score_chunk(matching_run_model(run=run), start, stop)
+        _part_scored(run=run, parts=parts)
+    return candidates
+
+
+def _part_scored(*, run: MatchingRun, parts: int) -> None:
+    """Add one range's share to a spread run's progress and state the count it now stands for.
+
+    Ranges finish on several workers in any order, so each adds its share in the database; a
+    worker whose total was overtaken before it wrote the state leaves the later one's. A range
+    delivered twice (a lost worker) never takes the run past the scoring's share.
+    """
+    share = engine.scoring_progress(1, parts)[0]
+    running = MatchingRun.objects.filter(pk=run.pk, status=RunStatus.RUNNING)
+    running.update(progress=Least(F("progress") + share, engine.SCORING_SHARE))
+    progress = running.values_list("progress", flat=True).first()
+    if progress is not None:
+        state = engine.scoring_progress(engine.parts_scored(progress, parts), parts)[1]
+        running.filter(progress=progress).update(progress_state=state)
 
 
 def matching_run_finish(
@@ -188,84 +307,41 @@ def matching_run_finish(
     run: MatchingRun,
     chunks: list[engine.Candidates | dict],
     model: engine.ScoringModel | None = None,
+    progress: engine.Progress | None = None,
+    retried: tuple[type[BaseException], ...] = (),
 ) -> MatchingRun:
-    """Merge the chunks' candidates, select proposals under capacity, explain and store them.
+    """Merge the ranges' candidates, select proposals under capacity, explain and store them.
 
     Side effects: replaces the pavilion's open proposals in one transaction and marks the run
-    done with its counts and timings.
+    done with its counts and timings. ``progress`` and ``retried`` as for
+    ``matching_run_execute``.
     """
     started = time.perf_counter()
-    report = _engine_progress(ProgressReporter(run, start=0.8, span=0.2))
-    model = model or matching_run_model(run=run)
-    candidates = engine.merge_candidates(
-        engine.Candidates.from_dict(c) if isinstance(c, dict) else c for c in chunks
-    )
-    outcome = engine.proposals_from_candidates(model, candidates, progress=report)
-    counts = proposals_store(run=run, outcome=outcome)
-    counts.update(
-        exhibitors=model.n_exhibitors,
-        buyers=model.n_buyers,
-        pairs=model.n_exhibitors * model.n_buyers,
-        short_of_floor=len(outcome.short_of_floor),
-    )
-    return run_finish(
-        run=run,
-        counts=counts,
-        timings={"select_and_store": round(time.perf_counter() - started, 3)},
-    )
-
-
-_ENGINE_STEP = re.compile(r"(selected|explained) (\d+) proposals")
-
-
-def _engine_progress(report: Callable[[float, dict], None]) -> Callable[[float, str], None]:
-    """The engine reports in English, for its command line and logs; a run stores the step's
-    code and figures instead, which every reader sees in their own language."""
-
-    def on_progress(fraction: float, message: str) -> None:
-        step = _ENGINE_STEP.match(message)
-        state = {"phase": step.group(1), "proposals": int(step.group(2))} if step else {}
-        report(fraction, state)
-
-    return on_progress
+    with run_failing(run, retried=retried):
+        model = model or matching_run_model(run=run)
+        candidates = engine.merge_candidates(
+            engine.Candidates.from_dict(c) if isinstance(c, dict) else c for c in chunks
+        )
+        outcome = engine.proposals_from_candidates(
+            model, candidates, progress=progress or ProgressReporter(run)
+        )
+        counts = proposals_store(run=run, outcome=outcome)
+        counts.update(
+            exhibitors=model.n_exhibitors,
+            buyers=model.n_buyers,
+            pairs=model.n_exhibitors * model.n_buyers,
+            short_of_floor=len(outcome.short_of_floor),
+        )
+        return run_finish(
+            run=run,
+            counts=counts,
+            timings={"select_and_store": round(time.perf_counter() - started, 3)},
+        )
 
 
 def matching_run_fail(*, run_id: int, error: BaseException | str) -> None:
     """Record why a run failed; the pavilion's proposals stay as the last good run left them."""
     run_fail(model=MatchingRun, run_id=run_id, error=error)
-
-
-def matching_run_score_here(
-    *,
-    run: MatchingRun,
-    model: engine.ScoringModel,
-    bounds: list[tuple[int, int]],
-    progress: Callable[[float, dict], None] | None = None,
-) -> MatchingRun:
-    """Score every range in this process, then finish: what each Celery task does, in a row.
-    ``progress(fraction, state)`` hears of each range scored (by default the run's row)."""
-    report = progress or ProgressReporter(run, span=0.8)
-    chunks = []
-    for done, (start, stop) in enumerate(bounds, start=1):
-        chunks.append(matching_run_score_chunk(run=run, start=start, stop=stop, model=model))
-        report(done / len(bounds), {"phase": "scoring", "done": done, "total": len(bounds)})
-    return matching_run_finish(run=run, chunks=chunks, model=model)
-
-
-def matching_run_execute(
-    *, run: MatchingRun, progress: Callable[[float, dict], None] | None = None
-) -> MatchingRun:
-    """Run matchmaking in this process from start to end (a command, a test, a laptop)."""
-    if not matching_run_start(run=run):
-        return run
-    try:
-        model = matching_run_model(run=run)
-        bounds = matching_run_plan(model=model)
-        return matching_run_score_here(run=run, model=model, bounds=bounds, progress=progress)
-    except Exception as error:
-        logger.exception("Matchmaking run %s failed", run.pk)
-        matching_run_fail(run_id=run.pk, error=error)
-        raise
 
 
 @transaction.atomic
@@ -310,61 +386,59 @@ def proposals_store(*, run: MatchingRun, outcome: engine.ProposalRun) -> dict[st
     }
 
 
-@transaction.atomic
-def proposal_decide(
-    *, proposal: Proposal, accept: bool, side: str = "organiser", by=None, acting_for: str = ""
-) -> Proposal:
-    """An exhibitor, a buyer or an organiser accepts or declines a proposal.
-
-    Side effects: accepting requests the meeting on the accepting side's behalf (the other side
-    then answers it like any request); a declined pair is never proposed again for the pavilion.
-    An organiser accepts on behalf of ``acting_for`` (the exhibitor, the buyer, or both: then
-    the meeting is confirmed), recorded as such (see ``meeting_request``).
-    Accepting is refused for a pair that already has a meeting at the pavilion in any state (a
-    proposal from before that meeting): it would make a second request for the same pair.
-    """
-    from meetings.services.meetings import meeting_request
-
+def proposal_lock_open(*, proposal: Proposal) -> Proposal:
+    """The proposal, locked for the decision, with its pavilion and pair; refused unless it is
+    still open ("This proposal was already accepted.")."""
     proposal = (
         Proposal.objects.select_for_update()
         .select_related("pavilion", "sme", "buyer")
         .get(pk=proposal.pk)
     )
+    _refuse_unless_open(proposal)
+    return proposal
+
+
+def _refuse_unless_open(proposal: Proposal) -> None:
     if proposal.status != ProposalStatus.OPEN:
         raise ValidationError(
             _("This proposal was already %(status)s.")
             % {"status": proposal.get_status_display().lower()}
         )
-    existing = (
-        Meeting.objects.filter(
-            pavilion_id=proposal.pavilion_id, sme_id=proposal.sme_id, buyer_id=proposal.buyer_id
-        )
-        .order_by("-created_at", "-pk")
-        .first()
-    )
-    if accept and existing is not None:
-        raise ValidationError(
-            _(
-                "%(sme)s and %(buyer)s already have a meeting at this pavilion (%(status)s), so "
-                "this proposal cannot be accepted; see the meeting under Meetings and requests."
-            )
-            % {
-                "sme": proposal.sme,
-                "buyer": proposal.buyer,
-                "status": existing.get_status_display().lower(),
-            }
-        )
-    proposal.status = ProposalStatus.ACCEPTED if accept else ProposalStatus.DECLINED
+
+
+def _proposal_decided(proposal: Proposal, status: str, by) -> Proposal:
+    before = proposal.status
+    proposal.status = status
     proposal.decided_by, proposal.decided_at = by, timezone.now()
     proposal.save(update_fields=["status", "decided_by", "decided_at", "updated_at"])
-    if accept:
-        meeting_request(
-            pavilion=proposal.pavilion,
-            sme=proposal.sme,
-            buyer=proposal.buyer,
-            side=side,
-            by=by,
-            proposal=proposal,
-            acting_for=acting_for,
-        )
+    audit.record(
+        action=f"proposal.{ProposalStatus(status).value}",
+        obj=proposal,
+        pavilion_id=proposal.pavilion_id,
+        changes={"status": [before, status]},
+        by=by,
+    )
     return proposal
+
+
+@transaction.atomic
+def proposal_decline(*, proposal: Proposal, by=None) -> Proposal:
+    """An exhibitor, a buyer or an organiser declines a proposal.
+
+    Side effects: the proposal is declined, and the pair is never proposed again for the
+    pavilion. Refused for a proposal that is no longer open.
+    """
+    proposal = proposal_lock_open(proposal=proposal)
+    return _proposal_decided(proposal, ProposalStatus.DECLINED, by)
+
+
+@transaction.atomic
+def proposal_mark_accepted(*, proposal: Proposal, by=None) -> Proposal:
+    """Record that a proposal was accepted; ``proposal`` is the one ``proposal_lock_open``
+    returned, in the same transaction.
+
+    Accepting requests a meeting, which is meetings' to do: ``meetings.services.proposal_accept``
+    checks the pair, calls this and requests the meeting.
+    """
+    _refuse_unless_open(proposal)
+    return _proposal_decided(proposal, ProposalStatus.ACCEPTED, by)

@@ -1,40 +1,35 @@
 """Celery tasks of meetings. Thin: take ids, load, call a service."""
 
 from celery import shared_task
-from django.db import OperationalError
+
+from core.tasks import RunTask, Task
 
 from . import services
 from .models import SchedulingRun
 
 
-@shared_task(
-    acks_late=True,
-    reject_on_worker_lost=True,
-    autoretry_for=(OperationalError,),
-    retry_backoff=True,
-    max_retries=3,
-)
-def run_scheduler(*, run_id: int) -> None:
+@shared_task(base=RunTask, bind=True)
+def run_scheduler(self, *, run_id: int) -> None:
     run = (
         SchedulingRun.objects.select_related("pavilion__fair", "requested_by")
         .filter(pk=run_id)
         .first()
     )
     if run is not None:
-        services.scheduling_run_execute(run=run)
+        services.scheduling_run_execute(run=run, retried=self.retried_errors())
 
 
-@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+@shared_task(base=Task, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def send_meeting_notification(*, kind: str, meeting_id: int) -> int:
     return services.meeting_notification_send(kind=kind, meeting_id=meeting_id)
 
 
-@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+@shared_task(base=Task, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def send_schedule_published(*, pavilion_id: int) -> int:
     return services.schedule_published_send(pavilion_id=pavilion_id)
 
 
-@shared_task
+@shared_task(base=Task)
 def expire_and_remind_meetings() -> dict[str, int]:
     """Periodic: expire unanswered requests past their deadline, remind those close to it."""
     return {"expired": services.meetings_expire(), "reminded": services.meetings_remind()}

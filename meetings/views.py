@@ -10,14 +10,19 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from companies.views import buyer_required, company_required, page
+from core.hooks import Link
+from events import hooks as events_hooks
 from events.models import ExhibitorRegistration, Side
 from events.selectors import buyer_fair_needs_attach
 from events.views import (
+    buyer_is_registered,
     exhibitor_detail,
     fair_zone_label,
     own_company_rows,
@@ -26,7 +31,7 @@ from events.views import (
 )
 from matchmaking.reasons import proposal_sentence
 
-from . import exports, services
+from . import exports, selectors, services
 from .access import meeting_as_seen, meetings_visible_to, time_visible_q
 from .models import OPEN_STATUSES, MeetingStatus
 from .page_forms import AnswerForm, AttendeeForm, MeetingRequestForm, OutcomeForm
@@ -317,3 +322,51 @@ def schedule_ics(request, pk: int):
     response = HttpResponse(calendar, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="meetings-{pavilion.pk}.ics"'
     return response
+
+
+# --- what meetings adds to the pages of events and matchmaking (registered in meetings.apps) --
+
+
+def proposal_accept(request, proposal, side):
+    """A participant accepts a proposal on the proposal page: the meeting is requested."""
+    try:
+        services.proposal_accept(proposal=proposal, side=side, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Accepted: the other side is asked to confirm the meeting."))
+    return redirect("matchmaking:proposal_list", pk=proposal.pavilion_id)
+
+
+def exhibitor_panel(request, pavilion, registration, request_form=None, **options) -> str:
+    """Under an exhibitor's public profile, for a buyer: ask for a meeting (``request_form``, a
+    bound form shown again with its errors), or see that one is already going."""
+    actor = request.actor
+    if not actor.is_buyer:
+        return ""
+    registered = buyer_is_registered(actor, pavilion)
+    if registered and request_form is None:
+        going = selectors.buyer_meeting_statuses(actor, pavilion)
+        request_form = None if registration.sme_id in going else MeetingRequestForm()
+    context = {
+        "pavilion": pavilion,
+        "sme": registration.sme,
+        "buyer_registered": registered,
+        "request_form": request_form,
+    }
+    return render_to_string("pages/meetings/includes/meet_exhibitor.html", context, request)
+
+
+def participant_links(side, pavilion_id: int, place: str) -> list[Link]:
+    """A participant's meeting pages of a pavilion, on the home page (and for an exhibitor on
+    the pavilion's page too)."""
+    if side == Side.BUYER and place != events_hooks.HOME:
+        return []
+    return [
+        Link(reverse("meetings:meeting_list", args=[pavilion_id]), _("Meetings and requests")),
+        Link(reverse("meetings:schedule", args=[pavilion_id]), _("Schedule")),
+    ]
+
+
+def proposal_page_links(pavilion_id: int) -> list[Link]:
+    return [Link(reverse("meetings:meeting_list", args=[pavilion_id]), _("Meetings and requests"))]

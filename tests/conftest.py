@@ -11,9 +11,9 @@ from companies.factories import (
     SectorFactory,
     SMEFactory,
 )
+from core.organisers import ensure_organiser_group
 from events import services as event_services
 from events.factories import ExhibitorRegistrationFactory, PavilionFactory
-from events.organisers import ensure_organiser_group
 
 
 @pytest.fixture(autouse=True)

@@ -2,7 +2,11 @@
 
 import django_filters
 from django import forms
+from django_filters.constants import EMPTY_VALUES
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
+from companies import hooks
 from companies.choices import BuyerType, ExportExperience, IndustryClass, OrderSize, Prefecture
 from companies.models import SME, ForeignBuyer, Market, Sector
 
@@ -18,13 +22,23 @@ class IdFilter(django_filters.NumberFilter):
         super().__init__(*args, **kwargs)
 
 
+@extend_schema_field(OpenApiTypes.INT)
+class PavilionFilter(IdFilter):
+    """The companies registered with a pavilion (events answers which: ``companies.hooks``)."""
+
+    def filter(self, queryset, value):
+        if value in EMPTY_VALUES:
+            return queryset
+        return hooks.companies_of_pavilions(queryset, [value])
+
+
 class SMEFilter(django_filters.FilterSet):
     prefecture = django_filters.ChoiceFilter(choices=Prefecture.choices)
     industry_class = django_filters.ChoiceFilter(choices=IndustryClass.choices)
     export_experience = django_filters.ChoiceFilter(choices=ExportExperience.choices)
     sector = IdFilter(field_name="sectors", distinct=True)
     target_market = IdFilter(field_name="target_markets", distinct=True)
-    pavilion = IdFilter(field_name="registrations__pavilion", distinct=True)
+    pavilion = PavilionFilter()
 
     class Meta:
         model = SME
@@ -36,7 +50,7 @@ class ForeignBuyerFilter(django_filters.FilterSet):
     order_size = django_filters.ChoiceFilter(choices=OrderSize.choices)
     country = IdFilter(field_name="country")
     sector = IdFilter(field_name="sectors", distinct=True)
-    pavilion = IdFilter(field_name="registrations__pavilion", distinct=True)
+    pavilion = PavilionFilter()
 
     class Meta:
         model = ForeignBuyer

@@ -30,6 +30,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     # Wait for a busy SQLite file rather than failing at once when the worker and web share it.
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+# How long a service waits for another transaction's lock on a scarce resource (a pavilion's
+# booths, a meeting's slot) before telling the person to try again (core/locks.py).
+LOCK_TIMEOUT_MS = env_int("LOCK_TIMEOUT_MS", 5000)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [
@@ -60,6 +63,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Each write's audit entry names the interface and the user of the request (core/audit.py).
+    "core.audit.AuditMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]

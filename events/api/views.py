@@ -15,7 +15,6 @@ from rest_framework import generics, mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from companies.access import browses_buyers_of, pavilion_buyers_visible_to
 from companies.api.permissions import (
     ApiView,
     ReadAnonymously,
@@ -29,9 +28,11 @@ from companies.models import ForeignBuyer
 from core.api.errors import Conflict
 from events import services
 from events.access import (
+    browses_buyers_of,
     buyer_registrations_visible_to,
     exhibitor_registrations_visible_to,
     interpreters_visible_to,
+    pavilion_buyers_visible_to,
 )
 from events.models import (
     BuyerRegistration,

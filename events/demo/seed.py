@@ -18,6 +18,7 @@ from companies.models import (
     Sector,
 )
 from companies.reference import reference_data_load
+from core.organisers import ensure_organiser_group
 from events.models import (
     BuyerRegistration,
     ExhibitorRegistration,
@@ -28,7 +29,6 @@ from events.models import (
     TimetableBreak,
     TradeFair,
 )
-from events.organisers import ensure_organiser_group
 from events.services import meeting_slots_generate
 
 from .buyers import BuyerPlan, buyer_plans

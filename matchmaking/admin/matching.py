@@ -11,12 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from companies.names import person_column
-from events.admin_confirm import confirmation_page, confirmed_form
-from events.admin_scoping import PavilionScopedAdmin
+from core.admin_scoping import PavilionScopedAdmin
 from events.organisers import pavilions_organised_by
-from meetings.admin.acting import ActingForForm, requests_made_text
 
-from .. import services
+from .. import hooks, services
 from ..forms import MatchingWeightsForm
 from ..models import MatchingSettings, PairWish, Proposal
 from ..reasons import proposal_sentence
@@ -131,7 +129,6 @@ class ProposalAdmin(PavilionScopedAdmin):
         "created_at",
     ]
     fields = readonly_fields
-    actions = ["accept", "decline"]
     decided_by_name = person_column("decided_by", _("decided by"))
     ordering = ["pavilion", "sme", "-score"]
 
@@ -142,52 +139,22 @@ class ProposalAdmin(PavilionScopedAdmin):
     def why(self, proposal):
         return proposal_sentence(proposal)
 
-    def _decide(self, request, queryset, accept, acting_for="") -> int:
+    @property
+    def actions(self):
+        # Meetings adds accepting, which requests the meetings (matchmaking.hooks).
+        return [*hooks.proposal_admin_actions.functions, "decline"]
+
+    @admin.action(description=_("Decline the selected proposals"), permissions=["change"])
+    def decline(self, request, queryset):
         done = 0
         for proposal in queryset.select_related("sme", "buyer"):
             try:
-                services.proposal_decide(
-                    proposal=proposal, accept=accept, by=request.user, acting_for=acting_for
-                )
+                services.proposal_decline(proposal=proposal, by=request.user)
                 done += 1
             except ValidationError as error:
                 self.message_user(
                     request, f"{proposal}: {' '.join(error.messages)}", messages.ERROR
                 )
-        return done
-
-    @admin.action(description=_("Accept the selected proposals…"), permissions=["change"])
-    def accept(self, request, queryset):
-        """Accepting is done on someone's behalf: the organiser says whose on a confirmation
-        page, and the request (or the confirmed meeting) is recorded as made for them."""
-        form = confirmed_form(request, ActingForForm)
-        if form.is_bound and form.is_valid():
-            acting_for = form.cleaned_data["acting_for"]
-            done = self._decide(request, queryset, True, acting_for)
-            if done:
-                self.message_user(request, requests_made_text(done, acting_for), messages.SUCCESS)
-            return None
-        return confirmation_page(
-            request,
-            model_admin=self,
-            title=_("Accept proposals on the participants' behalf"),
-            question=ngettext(
-                "You accept %(count)d proposal on behalf of participants. Choose on whose behalf: "
-                "the other side is asked to answer, as for any request.",
-                "You accept %(count)d proposals on behalf of participants. Choose on whose "
-                "behalf: the other side is asked to answer, as for any request.",
-                queryset.count(),
-            )
-            % {"count": queryset.count()},
-            form=form,
-            queryset=queryset.select_related("sme", "buyer"),
-            action="accept",
-            confirm_label=_("Accept"),
-        )
-
-    @admin.action(description=_("Decline the selected proposals"), permissions=["change"])
-    def decline(self, request, queryset):
-        done = self._decide(request, queryset, False)
         if done:
             self.message_user(
                 request,

@@ -5,7 +5,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from companies.names import person_column
-from events.admin_scoping import PavilionScopedAdmin
+from core.admin_scoping import PavilionScopedAdmin
 
 from ..models import MatchingRun
 

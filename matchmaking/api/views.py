@@ -17,13 +17,11 @@ from rest_framework.response import Response
 from companies.api.permissions import ApiView, require
 from companies.api.views import ID_PATTERN
 from core.api.errors import Conflict
-from events.access import side_of
 from matchmaking import services as matching_services
 from matchmaking.access import (
     proposals_visible_to,
 )
 from matchmaking.models import MatchingRun
-from meetings.api.serializers import ProposalAcceptSerializer
 
 from .filters import (
     MatchingRunFilter,
@@ -36,6 +34,16 @@ from .serializers import (
 )
 
 
+def proposals_of(actor):
+    """The proposals the actor may see, as the API serves them."""
+    return (
+        proposals_visible_to(actor)
+        .select_related("sme", "buyer__country")
+        .order_by("pavilion_id", "-score", "pk")
+    )
+
+
+# Accepting (POST .../{id}/accept/) requests a meeting: meetings serves it (meetings.api.proposals).
 @extend_schema_view(
     list=extend_schema(summary="Proposals you may see (your company's, or your pavilions')"),
     retrieve=extend_schema(summary="A proposal, with its score and reasons"),
@@ -48,36 +56,7 @@ class ProposalViewSet(ApiView, viewsets.ReadOnlyModelViewSet):
     ordering_fields = ["score", "created_at", "updated_at"]
 
     def get_queryset(self):
-        return (
-            proposals_visible_to(self.actor)
-            .select_related("sme", "buyer__country")
-            .order_by("pavilion_id", "-score", "pk")
-        )
-
-    def _decide(self, request, accept: bool, acting_for: str = ""):
-        proposal = self.get_object()
-        proposal = matching_services.proposal_decide(
-            proposal=proposal,
-            accept=accept,
-            side=side_of(self.actor, proposal),
-            by=request.user,
-            acting_for=acting_for,
-        )
-        return Response(ProposalSerializer(self.get_queryset().get(pk=proposal.pk)).data)
-
-    @extend_schema(
-        request=ProposalAcceptSerializer,
-        responses={200: ProposalSerializer},
-        summary="Accept a proposal",
-        description="Requests the meeting on your side's behalf; the other side then answers it "
-        "like any request. An organiser says on whose behalf (`acting_for`); without it, both "
-        "sides are asked to answer.",
-    )
-    @action(detail=True, methods=["post"])
-    def accept(self, request, pk=None):
-        serializer = ProposalAcceptSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        return self._decide(request, accept=True, **serializer.validated_data)
+        return proposals_of(self.actor)
 
     @extend_schema(
         request=None,
@@ -87,7 +66,8 @@ class ProposalViewSet(ApiView, viewsets.ReadOnlyModelViewSet):
     )
     @action(detail=True, methods=["post"])
     def decline(self, request, pk=None):
-        return self._decide(request, accept=False)
+        proposal = matching_services.proposal_decline(proposal=self.get_object(), by=request.user)
+        return Response(ProposalSerializer(self.get_queryset().get(pk=proposal.pk)).data)
 
 
 class RunViewSet(

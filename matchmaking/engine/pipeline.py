@@ -1,14 +1,18 @@
 """End to end: score every pair in chunks, merge candidates, select proposals, explain them.
 
-``propose`` runs in-process (a laptop, tests, the benchmark). A Celery deployment runs the
-very same steps spread out: each worker builds the model and calls ``score_chunk`` on its range,
-then one task calls ``merge_candidates`` and ``proposals_from_candidates``.
+One sequence of steps, each a plain function: ``build_scoring_model``; ``score_chunk`` on each
+buyer range (``chunk_bounds``) and ``merge_candidates``; ``proposals_from_candidates``. ``propose``
+runs them in-process (a laptop, tests, the benchmark), scoring with ``score_all``. The Django side
+runs the same steps (``matchmaking.services.matching_run_execute``): in its own process with
+``score_all`` too, or spread over Celery workers, each building the model and calling
+``score_chunk`` on its range, then one task merging and selecting. Every way reports the same
+progress, as data (``engine.progress``).
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Hashable
+from collections.abc import Hashable
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,6 +21,12 @@ import numpy as np
 
 from matchmaking.engine.model import ScoringModel, build_scoring_model
 from matchmaking.engine.profiles import MatchmakingInput
+from matchmaking.engine.progress import (
+    Progress,
+    explained_progress,
+    scoring_progress,
+    selected_progress,
+)
 from matchmaking.engine.reasons import pair_reason, render_reason
 from matchmaking.engine.reference import ReferenceScorer
 from matchmaking.engine.scoring import (
@@ -30,8 +40,6 @@ from matchmaking.engine.scoring import (
 from matchmaking.engine.selection import exhibitor_floors, select_proposals
 from matchmaking.engine.text import row_vector
 from matchmaking.engine.weights import ScoringWeights
-
-Progress = Callable[[float, str], None]
 
 
 @dataclass
@@ -64,17 +72,22 @@ def score_all(
     model: ScoringModel,
     *,
     chunk_size: int | None = None,
+    bounds: list[tuple[int, int]] | None = None,
     workers: int = 1,
     progress: Progress | None = None,
 ) -> Candidates:
-    """Score every buyer chunk and merge the candidates. Calls ``progress`` after each chunk.
+    """Score every buyer chunk and merge the candidates. Calls ``progress`` before the first
+    chunk and after each. The chunks are ``bounds`` when given, else of ``chunk_size`` buyers.
 
     ``workers`` > 1 scores chunks on threads: NumPy and SciPy release the GIL in the heavy
     loops, so two threads use two cores without copying the model. Each finished chunk is
     merged at once and the exhibitors' entry thresholds passed on to the chunks still to
     come, which only saves work: the result is the same as scoring chunks independently.
     """
-    bounds = chunk_bounds(model.n_buyers, chunk_size or default_chunk_size(model)) or [(0, 0)]
+    if bounds is None:
+        bounds = chunk_bounds(model.n_buyers, chunk_size or default_chunk_size(model)) or [(0, 0)]
+    if progress:
+        progress(*scoring_progress(0, len(bounds)))
     min_score = model.weights.min_score
     merged: Candidates | None = None
     thresholds: np.ndarray | None = None
@@ -93,7 +106,7 @@ def score_all(
                 done += 1
             thresholds = merged.exhibitor_thresholds(model.n_exhibitors, min_score)
             if progress:
-                progress(0.9 * done / len(bounds), f"scored {done} of {len(bounds)} buyer chunks")
+                progress(*scoring_progress(done, len(bounds)))
     assert merged is not None
     return merged
 
@@ -123,7 +136,7 @@ def proposals_from_candidates(
     )
     selected_at = time.perf_counter()
     if progress:
-        progress(0.95, f"selected {len(chosen)} proposals")
+        progress(*selected_progress(len(chosen)))
 
     exhibitors, buyers = model.data.exhibitors, model.data.buyers
     reference = (
@@ -151,7 +164,7 @@ def proposals_from_candidates(
     short = np.flatnonzero(counts < np.minimum(floors, acceptable)).tolist()
     without = np.flatnonzero(acceptable == 0).tolist()
     if progress:
-        progress(1.0, f"explained {len(proposals)} proposals")
+        progress(*explained_progress(len(proposals)))
     return ProposalRun(
         proposals=proposals,
         short_of_floor=[model.exhibitor_ids[i] for i in short],
@@ -191,8 +204,6 @@ def propose(
     started = time.perf_counter()
     model = build_scoring_model(data, weights)
     built = time.perf_counter()
-    if progress:
-        progress(0.0, "profiles encoded")
     candidates = score_all(model, chunk_size=chunk_size, workers=workers, progress=progress)
     scored = time.perf_counter()
     run = proposals_from_candidates(

@@ -18,8 +18,8 @@ from django.utils.translation import ngettext
 
 from companies.models import SME, ForeignBuyer
 from companies.names import person_name
+from core.admin_scoping import PavilionScopedAdmin, ScopedTabularInline
 from events.admin_confirm import confirmation_page, confirmed_form
-from events.admin_scoping import PavilionScopedAdmin, ScopedTabularInline
 from events.models import Interpreter, MeetingSlot, Side
 from events.organisers import pavilions_organised_by
 from meetings import services

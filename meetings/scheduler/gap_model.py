@@ -28,13 +28,13 @@ from __future__ import annotations
 import random
 import time
 from collections import defaultdict
-from collections.abc import Callable
 from enum import Enum
 from typing import TYPE_CHECKING
 
 from .exact_gaps import ExactGapSearch
 from .formulation import Formulation
 from .instance import Instance
+from .progress import Progress, State
 from .schedule import Placement, count_gaps, gaps_per_party
 
 if TYPE_CHECKING:
@@ -44,8 +44,6 @@ if TYPE_CHECKING:
 
     # A party's busy state in one slot of a sub-model: known (True/False) or decided by CP-SAT.
     Busy = bool | cp_model.IntVar
-
-Progress = Callable[[float, str], None]
 
 # Shares of phase 2's time, tuned on the B2B instances; stage 3 gets what is left.
 GAPPY_PARTIES_SHARE = 0.1  # stage 1 on the whole model
@@ -96,7 +94,17 @@ def _search(instance: Instance, formulation: Formulation, start: Placement, dead
             time_limit: float, on_progress: Progress, seed: int,
             exact: ExactGapSearch | None) -> Placement:
     best, best_gaps = dict(start), count_gaps(instance, start)
-    on_progress(0.0, f"gaps {best_gaps}")
+
+    def report(stage: str | None = None, proven: bool = False) -> None:
+        state: State = {"phase": "gaps", "gaps": best_gaps, "proven": proven}
+        if stage is not None:
+            state["stage"] = stage
+        if exact is not None:
+            state["bound"] = best_gaps if proven else exact.lower_bound()
+        elapsed = time_limit - (deadline - time.monotonic())
+        on_progress(min(elapsed / time_limit, 1.0), state)
+
+    report()
     search = NeighbourhoodSearch(instance, formulation,
                                  workers=WORKERS - 1 if exact is not None else WORKERS)
     everyone = set(start)
@@ -105,8 +113,7 @@ def _search(instance: Instance, formulation: Formulation, start: Placement, dead
         nonlocal best, best_gaps
         if found is not None and count_gaps(instance, found) < best_gaps:
             best, best_gaps = found, count_gaps(instance, found)
-            elapsed = time_limit - (deadline - time.monotonic())
-            on_progress(min(elapsed / time_limit, 1.0), f"gaps {best_gaps} ({stage})")
+            report(stage)
 
     def exact_finished() -> bool:
         """Whether `best` is proven optimal: the exact search has its optimum (then `best`
@@ -115,16 +122,15 @@ def _search(instance: Instance, formulation: Formulation, start: Placement, dead
             return False
         found = exact.result()
         if found is not None:
-            keep_if_better(found, "exact search")
+            keep_if_better(found, "exact_search")
         elif best_gaps > exact.lower_bound():
             return False
-        elapsed = time_limit - (deadline - time.monotonic())
-        on_progress(min(elapsed / time_limit, 1.0), f"gaps {best_gaps}, proven optimal")
+        report(proven=True)
         return True
 
     compact = search.reoptimise(best, everyone, None, time_limit * GAPPY_PARTIES_SHARE,
                                 seed, objective=Objective.GAPPY_PARTIES) or best
-    keep_if_better(compact, "fewest parties with gaps")
+    keep_if_better(compact, "parties_with_gaps")
     rng = random.Random(seed)
     if best_gaps > 0:
         until = time.monotonic() + time_limit * GAPPY_PARTIES_LNS_SHARE
@@ -144,7 +150,7 @@ def _search(instance: Instance, formulation: Formulation, start: Placement, dead
                                       objective=Objective.GAPPY_PARTIES)
             if found is not None and measure(found) <= compact_measure:
                 compact, compact_measure = found, measure(found)
-                keep_if_better(found, "fewest parties with gaps")
+                keep_if_better(found, "parties_with_gaps")
     if exact_finished():
         return best
     if best_gaps > 0:
@@ -165,7 +171,7 @@ def _search(instance: Instance, formulation: Formulation, start: Placement, dead
                                   min(NEIGHBOURHOOD_SECONDS, remaining),
                                   rng.randrange(1 << 16))
         if found is not None and count_gaps(instance, found) <= best_gaps:
-            keep_if_better(found, "neighbourhood search")
+            keep_if_better(found, "neighbourhoods")
             best = found  # equal moves too: they let the search drift across plateaus
     exact_finished()  # one last look: it may have finished in the final second
     return best

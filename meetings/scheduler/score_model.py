@@ -15,16 +15,15 @@ from __future__ import annotations
 import math
 import pickle
 import subprocess
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from .child_process import start_child
 from .formulation import Formulation
 from .instance import Instance
+from .progress import Progress
 from .schedule import Placement, assign_interpreters, total_score
 
-Progress = Callable[[float, str], None]
 # Starting the child process and importing HiGHS there.
 STARTUP_SECONDS = 1.0
 # Priority meetings (a first-time exhibitor's) earn this share of the start's score, split among
@@ -55,7 +54,7 @@ def maximise_score(instance: Instance, formulation: Formulation, start: Placemen
                  for column in range(len(formulation.placements)) if values[column] > 0.5}
         if _preferred(instance, found, start):
             placement = found
-    on_progress(1.0, f"score {total_score(instance, placement):.1f}, bound {bound:.1f}")
+    on_progress(1.0, {"phase": "score", "score": total_score(instance, placement), "bound": bound})
     return ScoreSolution(placement, bound)
 
 
@@ -109,7 +108,7 @@ def _run_worker(problem: dict[str, Any], time_limit: float,
         except subprocess.TimeoutExpired:
             payload = None  # already sent; communicate() must not send it twice
             waited += 1.0
-            on_progress(min(waited / max(time_limit, 0.1), 1.0), "maximising score")
+            on_progress(min(waited / max(time_limit, 0.1), 1.0), {"phase": "score"})
     if worker.returncode != 0:
         raise RuntimeError(f"HiGHS worker failed: {errors.decode(errors='replace').strip()}")
     return pickle.loads(output)

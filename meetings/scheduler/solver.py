@@ -8,17 +8,15 @@ gaps because phase 2 cannot change which meetings are placed.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from typing import Any
 
 from .formulation import build_formulation
 from .gap_model import minimise_gaps
 from .greedy import greedy_placement
 from .instance import Instance, load_instance
+from .progress import Progress, ignore_progress
 from .schedule import build_result, total_score
 from .score_model import lp_relaxation_bound, maximise_score
-
-Progress = Callable[[float, str], None]
 
 # Phase 1 stops early when it proves optimality, which leaves the rest of the time to phase 2.
 SCORE_SHARE = 0.6
@@ -30,28 +28,29 @@ def solve(instance: dict[str, Any] | Instance, time_limit: float = 60.0,
           progress: Progress | None = None, seed: int = 0) -> dict[str, Any]:
     """Schedule an instance (dict in the contract's format, or loaded) within `time_limit` s.
 
-    `progress(fraction, message)` is called as the search advances. Raises InstanceError for a
-    malformed instance.
+    `progress(fraction, state)` is called as the search advances, with the state as codes and
+    figures (progress.py). Raises InstanceError for a malformed instance.
     """
     started = time.monotonic()
-    report = progress or (lambda _fraction, _message: None)
+    report = progress or ignore_progress
     loaded = instance if isinstance(instance, Instance) else load_instance(instance)
     placement = greedy_placement(loaded)
-    report(0.0, f"greedy score {total_score(loaded, placement):.1f}")
+    report(0.0, {"phase": "score", "score": total_score(loaded, placement)})
 
     formulation = build_formulation(loaded)
     score_limit = time_limit * SCORE_SHARE - (time.monotonic() - started)
     scored = maximise_score(
         loaded, formulation, placement, score_limit,
-        lambda fraction, message: report(SCORE_SHARE * fraction, message))
+        lambda fraction, state: report(SCORE_SHARE * fraction, state))
 
     gap_limit = time_limit - RESULT_MARGIN - (time.monotonic() - started)
     placement = minimise_gaps(
         loaded, formulation, scored.placement, gap_limit,
-        lambda fraction, message: report(SCORE_SHARE + (1 - SCORE_SHARE) * fraction, message),
+        lambda fraction, state: report(SCORE_SHARE + (1 - SCORE_SHARE) * fraction, state),
         seed=seed)
-    report(1.0, "done")
-    return build_result(loaded, placement, scored.upper_bound, time.monotonic() - started)
+    result = build_result(loaded, placement, scored.upper_bound, time.monotonic() - started)
+    report(1.0, {"phase": "solved", "score": result["objective"], "gaps": result["gaps"]})
+    return result
 
 
 def greedy(instance: dict[str, Any] | Instance) -> dict[str, Any]:

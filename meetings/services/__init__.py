@@ -21,6 +21,7 @@ from .meetings import (
     meetings_remind,
 )
 from .notifications import meeting_notification_send, schedule_published_send
+from .proposals import proposal_accept
 from .scheduling import (
     availability_conflicts,
     meeting_lock,
@@ -55,6 +56,7 @@ __all__ = [
     "participant_unavailability_delete",
     "participant_unavailability_save",
     "placement_violations",
+    "proposal_accept",
     "schedule_apply",
     "schedule_publish",
     "schedule_published_send",

@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from companies.models import SME, ForeignBuyer
+from core import audit
 from events.models import (
     BuyerRegistration,
     BuyerRegistrationStatus,
@@ -93,8 +94,14 @@ def participant_unavailability_save(
     organiser moves or cancels it. Refused, with the field named, as
     ``participant_unavailability_check`` says.
     """
+    before = {}
     if unavailability is not None and unavailability.pk:
-        ParticipantUnavailability.objects.select_for_update().filter(pk=unavailability.pk).first()
+        stored = (
+            ParticipantUnavailability.objects.select_for_update()
+            .filter(pk=unavailability.pk)
+            .first()
+        )
+        before = _codes(stored) if stored is not None else {}
     participant_unavailability_check(
         pavilion=pavilion, slot=slot, sme=sme, buyer=buyer, unavailability=unavailability
     )
@@ -112,11 +119,31 @@ def participant_unavailability_save(
                 % {"who": sme or buyer, "slot": pavilion.fair.local_text(slot.starts_at)}
             }
         ) from None
+    changes = audit.changed(before, _codes(unavailability))
+    if changes:
+        audit.record(
+            action="unavailability.changed" if before else "unavailability.added",
+            obj=unavailability,
+            pavilion_id=pavilion.pk,
+            changes=changes,
+        )
     return unavailability
 
 
+def _codes(unavailability: ParticipantUnavailability) -> dict:
+    """What the audit log keeps of a mark (its note by length)."""
+    return audit.values(unavailability, ["pavilion", "slot", "sme", "buyer"], texts=["note"])
+
+
+@transaction.atomic
 def participant_unavailability_delete(*, unavailability: ParticipantUnavailability) -> None:
     """Remove a mark: the participant can be scheduled in the slot again."""
+    audit.record(
+        action="unavailability.deleted",
+        obj=unavailability,
+        pavilion_id=unavailability.pavilion_id,
+        changes=audit.removed(_codes(unavailability)),
+    )
     unavailability.delete()
 
 

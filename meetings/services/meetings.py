@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from companies.models import SME, ForeignBuyer
+from core import audit
 from events.models import (
     BuyerRegistration,
     BuyerRegistrationStatus,
@@ -59,6 +60,38 @@ def meeting_record(
         to_status=meeting.status,
         details=details or {},
         note=note[:300],
+    )
+
+
+#: What the audit log keeps of a meeting's answers; of its place in the schedule, see
+#: ``scheduling.PLACEMENT_CODES``.
+ANSWER_CODES = (
+    "status",
+    "requested_by_side",
+    "proposal",
+    "exhibitor_accepted_at",
+    "buyer_accepted_at",
+    "attendee",
+)
+
+
+def meeting_audit(
+    meeting: Meeting,
+    action: str,
+    before: dict,
+    *,
+    by,
+    fields=ANSWER_CODES,
+    texts=(),
+    acting_for: str = "",
+) -> None:
+    """One audit entry for a change of ``meeting`` from the codes ``before`` of ``fields``
+    (and the lengths of ``texts``); call it after the change, in its transaction."""
+    changes = audit.changed(before, audit.values(meeting, fields, texts=texts))
+    if acting_for:
+        changes["acting_for"] = [None, acting_for]
+    audit.record(
+        action=action, obj=meeting, pavilion_id=meeting.pavilion_id, changes=changes, by=by
     )
 
 
@@ -223,6 +256,7 @@ def meeting_request(
             _("%(sme)s and %(buyer)s already have a meeting.") % {"sme": sme, "buyer": buyer}
         ) from None
     meeting_record(meeting=meeting, action="requested", by=by, side=side, acting_for=acting_for)
+    meeting_audit(meeting, "meeting.requested", {}, by=by, acting_for=acting_for)
     if confirmed:
         notifications.notify_on_commit("meeting_confirmed", meeting.pk)
         _place_if_published(meeting)
@@ -285,6 +319,7 @@ def meeting_accept(
             _("This meeting is %(status)s; only a requested meeting can be accepted.")
             % {"status": meeting.get_status_display().lower()}
         )
+    codes = audit.values(meeting, ANSWER_CODES)
     _check_attendee(meeting.sme, attendee)
     if side == Side.EXHIBITOR or acting_for in (ActingFor.EXHIBITOR, ActingFor.BOTH):
         meeting.exhibitor_accepted_at = meeting.exhibitor_accepted_at or at
@@ -308,6 +343,7 @@ def meeting_accept(
         from_status=MeetingStatus.REQUESTED,
         acting_for=acting_for,
     )
+    meeting_audit(meeting, "meeting.accepted", codes, by=by, acting_for=acting_for)
     if confirmed:
         notifications.notify_on_commit("meeting_confirmed", meeting.pk)
         _place_if_published(meeting)
@@ -324,6 +360,7 @@ def meeting_decline(*, meeting: Meeting, side: str, by=None, note: str = "") -> 
             _("This meeting is %(status)s; only a requested meeting can be declined.")
             % {"status": meeting.get_status_display().lower()}
         )
+    codes = audit.values(meeting, ANSWER_CODES)
     meeting.status = MeetingStatus.DECLINED
     meeting.expires_at = None
     meeting.save()
@@ -333,6 +370,7 @@ def meeting_decline(*, meeting: Meeting, side: str, by=None, note: str = "") -> 
     meeting_record(
         meeting=meeting, action="declined", by=by, side=side, from_status="requested", note=note
     )
+    meeting_audit(meeting, "meeting.declined", codes, by=by)
     notifications.notify_on_commit("meeting_declined", meeting.pk)
     return meeting
 
@@ -363,6 +401,7 @@ def meeting_cancel(*, meeting: Meeting, side: str, by=None, note: str = "") -> M
             }
         )
     details = slot_details(meeting.slot)
+    codes = audit.values(meeting, CANCEL_CODES, texts=["cancel_reason"])
     meeting.status = MeetingStatus.CANCELLED
     meeting.slot = meeting.interpreter = meeting.expires_at = None
     meeting.cancel_reason = note
@@ -376,9 +415,16 @@ def meeting_cancel(*, meeting: Meeting, side: str, by=None, note: str = "") -> M
         note=note,
         details=details,
     )
+    meeting_audit(
+        meeting, "meeting.cancelled", codes, by=by, fields=CANCEL_CODES, texts=["cancel_reason"]
+    )
     if was_published:
         notifications.notify_on_commit("meeting_cancelled", meeting.pk)
     return meeting
+
+
+#: What the audit log keeps of a cancellation (and the reason's length).
+CANCEL_CODES = ("status", "slot", "interpreter", "published_at")
 
 
 @transaction.atomic
@@ -386,6 +432,7 @@ def meeting_set_attendee(*, meeting: Meeting, attendee, by=None) -> Meeting:
     """Name the member of the exhibitor's team who holds the meeting."""
     meeting = _locked(meeting)
     _check_attendee(meeting.sme, attendee)
+    codes = audit.values(meeting, ["attendee"])
     meeting.attendee = attendee
     meeting.save(update_fields=["attendee", "updated_at"])
     meeting_record(
@@ -396,6 +443,7 @@ def meeting_set_attendee(*, meeting: Meeting, attendee, by=None) -> Meeting:
         from_status=meeting.status,
         details={"attendee": attendee.pk if attendee is not None else None},
     )
+    meeting_audit(meeting, "meeting.attendee_named", codes, by=by, fields=["attendee"])
     return meeting
 
 
@@ -414,6 +462,9 @@ def meeting_record_attendance(
     meeting.status = MeetingStatus.HELD if held else MeetingStatus.NO_SHOW
     meeting.save(update_fields=["status", "updated_at"])
     meeting_record(meeting=meeting, action=meeting.status, by=by, side=side, from_status=before)
+    meeting_audit(
+        meeting, "meeting.attendance_recorded", {"status": before}, by=by, fields=["status"]
+    )
     return meeting
 
 
@@ -485,6 +536,9 @@ def meeting_outcome_record(
         raise ValidationError({"stage": _("Choose a stage from the list.")})
     if round not in OutcomeRound.values:
         raise ValidationError({"round": _("Choose a round from the list.")})
+    kept = ("meeting", "side", "round", "stage", "expected_value_usd")
+    earlier = MeetingOutcome.objects.filter(meeting=meeting, side=Side(side), round=round).first()
+    codes = audit.values(earlier, kept, texts=["note"]) if earlier is not None else {}
     outcome, _created = MeetingOutcome.objects.update_or_create(
         meeting=meeting,
         side=Side(side),
@@ -504,4 +558,13 @@ def meeting_outcome_record(
         from_status=meeting.status,
         details={"round": round, "stage": stage},
     )
+    changes = audit.changed(codes, audit.values(outcome, kept, texts=["note"]))
+    if changes:
+        audit.record(
+            action="outcome.recorded",
+            obj=outcome,
+            pavilion_id=meeting.pavilion_id,
+            changes=changes,
+            by=by,
+        )
     return outcome

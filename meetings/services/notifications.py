@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from companies import mail
+from core.queue import enqueue_on_commit
 from events.models import MeetingSlot, Side
 
 from ..models import BOOKED_STATUSES, Meeting, ScheduleNotice
@@ -40,9 +41,9 @@ ACTIONS = {"meeting_cancelled": "cancelled", "meeting_declined": "declined"}
 
 
 def notify_on_commit(kind: str, meeting_id: int) -> None:
-    from ..tasks import send_meeting_notification
-
-    transaction.on_commit(lambda: send_meeting_notification.delay(kind=kind, meeting_id=meeting_id))
+    """Email the meeting's people about it (``meeting_notification_send``) once the transaction
+    commits."""
+    enqueue_on_commit("meetings.tasks.send_meeting_notification", kind=kind, meeting_id=meeting_id)
 
 
 def _sides_to_tell(meeting: Meeting, kind: str, acted_side: str) -> list[str]:

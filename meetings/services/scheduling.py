@@ -5,7 +5,6 @@ format of the shared contract; this module builds its instance from the database
 result back in one transaction. Published and locked meetings are fixed: they never move.
 """
 
-import re
 import time
 from collections import defaultdict
 
@@ -16,7 +15,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from companies.models import SME, ForeignBuyer
-from core.jobs import ProgressReporter, run_create, run_fail, run_finish, run_start
+from core import audit
+from core.jobs import ProgressReporter, run_create, run_failing, run_finish, run_start
+from core.queue import enqueue_on_commit
 from events import fair_time
 from events.models import (
     BuyerAttendanceDay,
@@ -38,7 +39,7 @@ from ..models import (
     SchedulingRun,
 )
 from . import notifications
-from .meetings import meeting_record
+from .meetings import meeting_audit, meeting_record
 
 #: Meetings the scheduler places: confirmed ones, and those already in a slot.
 SCHEDULABLE_STATUSES = (MeetingStatus.ACCEPTED, MeetingStatus.SCHEDULED)
@@ -379,16 +380,21 @@ def scheduling_run_request(
     *, pavilion: Pavilion, requested_by=None, time_limit: float = DEFAULT_TIME_LIMIT, queue=True
 ) -> SchedulingRun:
     """Queue a scheduling run; refused while one of the pavilion's is queued or running."""
-    from ..tasks import run_scheduler
-
     run = run_create(
         model=SchedulingRun,
         pavilion=pavilion,
         requested_by=requested_by,
         parameters={"time_limit": time_limit},
     )
+    audit.record(
+        action="scheduling.run.requested",
+        obj=run,
+        pavilion_id=run.pavilion_id,
+        changes=audit.created(audit.values(run, ["status"])),
+        by=requested_by,
+    )
     if queue:
-        transaction.on_commit(lambda: run_scheduler.delay(run_id=run.pk))
+        enqueue_on_commit("meetings.tasks.run_scheduler", run_id=run.pk)
     return run
 
 
@@ -400,53 +406,34 @@ def scheduling_run_request_quietly(*, pavilion: Pavilion) -> SchedulingRun | Non
         return None
 
 
-_GAPS_PROGRESS = re.compile(r"gaps (\d+)")
-
-
-def _progress_state(report):
-    """The scheduler core reports in English, for its command line and logs; a run stores the
-    step's code and figures instead ({"phase": "gaps", "gaps": 4, "proven": false}), which every
-    reader sees in their own language (``matchmaking.progress``)."""
-
-    def on_progress(fraction: float, message: str) -> None:
-        gaps = _GAPS_PROGRESS.match(message)
-        if message == "done":
-            state = {"phase": "writing"}
-        elif gaps is None:
-            state = {"phase": "score"}
-        else:
-            state = {
-                "phase": "gaps",
-                "gaps": int(gaps.group(1)),
-                "proven": "proven optimal" in message,
-            }
-        report(fraction, state)
-
-    return on_progress
-
-
-def scheduling_run_execute(*, run: SchedulingRun, progress=None) -> SchedulingRun:
+def scheduling_run_execute(
+    *,
+    run: SchedulingRun,
+    progress: scheduler.Progress | None = None,
+    retried: tuple[type[BaseException], ...] = (),
+) -> SchedulingRun:
     """Build the instance, solve it, write the result back; fail without writing anything.
-    ``progress(fraction, state)`` hears how the search goes (by default the run's row)."""
+
+    ``progress(fraction, state)`` hears how the search goes, in the scheduler's codes and
+    figures (``meetings.scheduler.progress``; by default the run's row does). An error marks the
+    run failed, except one of ``retried``: the caller runs it again (``core.tasks.RunTask``).
+    """
     if not run_start(run=run, state={"phase": "building"}):
         return run
     report = progress or ProgressReporter(run, span=0.95)
     started = time.perf_counter()
-    try:
+    with run_failing(run, retried=retried):
         instance = scheduling_instance(run.pavilion)
         built = time.perf_counter()
         result = scheduler.solve(
             instance,
             time_limit=float(run.parameters.get("time_limit", DEFAULT_TIME_LIMIT)),
-            progress=_progress_state(report),
+            progress=report,
         )
         solved = time.perf_counter()
         counts = schedule_apply(
             pavilion=run.pavilion, instance=instance, result=result, by=run.requested_by
         )
-    except Exception as error:
-        run_fail(model=SchedulingRun, run_id=run.pk, error=error)
-        raise
     upper_bound = result["upper_bound"] or 0.0
     counts.update(
         objective=round(result["objective"], 3),
@@ -591,6 +578,7 @@ def meeting_move(
     if problems:
         raise ValidationError(problems)
     before, before_slot = meeting.status, meeting.slot
+    codes = audit.values(meeting, PLACEMENT_CODES)
     meeting.status, meeting.slot, meeting.interpreter = MeetingStatus.SCHEDULED, slot, interpreter
     try:
         with transaction.atomic():
@@ -612,9 +600,14 @@ def meeting_move(
             "interpreter": interpreter.pk if interpreter is not None else None,
         },
     )
+    meeting_audit(meeting, "meeting.moved", codes, by=by, fields=PLACEMENT_CODES)
     if meeting.published_at:
         notifications.notify_on_commit("meeting_moved", meeting.pk)
     return meeting
+
+
+#: What the audit log keeps of a meeting's place in the schedule.
+PLACEMENT_CODES = ("status", "slot", "interpreter", "locked", "published_at")
 
 
 @transaction.atomic
@@ -623,6 +616,7 @@ def meeting_unschedule(*, meeting: Meeting, by=None) -> Meeting:
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.status != MeetingStatus.SCHEDULED:
         raise ValidationError(_("Only a scheduled meeting can be taken out of its slot."))
+    codes = audit.values(meeting, PLACEMENT_CODES)
     meeting.status, meeting.slot, meeting.interpreter = MeetingStatus.ACCEPTED, None, None
     meeting.published_at, meeting.locked = None, False
     meeting.save()
@@ -633,6 +627,7 @@ def meeting_unschedule(*, meeting: Meeting, by=None) -> Meeting:
         side=Side.ORGANISER,
         from_status=MeetingStatus.SCHEDULED,
     )
+    meeting_audit(meeting, "meeting.unscheduled", codes, by=by, fields=PLACEMENT_CODES)
     return meeting
 
 
@@ -642,6 +637,7 @@ def meeting_lock(*, meeting: Meeting, locked: bool, by=None) -> Meeting:
         meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
         if locked and meeting.status != MeetingStatus.SCHEDULED:
             raise ValidationError(_("Only a scheduled meeting can be locked in its slot."))
+        codes = audit.values(meeting, PLACEMENT_CODES)
         meeting.locked = locked
         meeting.save(update_fields=["locked", "updated_at"])
         meeting_record(
@@ -651,6 +647,8 @@ def meeting_lock(*, meeting: Meeting, locked: bool, by=None) -> Meeting:
             side=Side.ORGANISER,
             from_status=meeting.status,
         )
+        action = "meeting.locked" if locked else "meeting.unlocked"
+        meeting_audit(meeting, action, codes, by=by, fields=PLACEMENT_CODES)
     return meeting
 
 
@@ -670,6 +668,16 @@ def schedule_publish(*, pavilion: Pavilion, by=None) -> int:
     ids = list(fresh.values_list("pk", flat=True))
     fresh.update(published_at=now)
     Pavilion.objects.filter(pk=pavilion.pk).update(schedule_published_at=now)
+    audit.record(
+        action="pavilion.schedule.published",
+        obj=pavilion,
+        pavilion_id=pavilion.pk,
+        changes={
+            "schedule_published_at": [pavilion.schedule_published_at, now],
+            "meetings_published": [0, len(ids)],
+        },
+        by=by,
+    )
     pavilion.schedule_published_at = now
     MeetingEvent.objects.bulk_create(
         MeetingEvent(
@@ -682,9 +690,7 @@ def schedule_publish(*, pavilion: Pavilion, by=None) -> int:
         )
         for pk in ids
     )
-    from ..tasks import send_schedule_published
-
-    transaction.on_commit(lambda: send_schedule_published.delay(pavilion_id=pavilion.pk))
+    enqueue_on_commit("meetings.tasks.send_schedule_published", pavilion_id=pavilion.pk)
     return len(ids)
 
 

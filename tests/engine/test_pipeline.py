@@ -114,15 +114,25 @@ def test_propose_pair_with_a_meeting_does_not_come_back_even_when_wished(
 
 def test_propose_reports_progress_up_to_one():
     reported = []
-    propose(
+    run = propose(
         synthetic_input(20, 300, seed=3),
         chunk_size=64,
-        progress=lambda fraction, message: reported.append((fraction, message)),
+        progress=lambda fraction, state: reported.append((fraction, state)),
     )
     fractions = [fraction for fraction, _ in reported]
     assert fractions == sorted(fractions)
     assert fractions[-1] == 1.0
-    assert any("chunks" in message for _, message in reported)
+    # Codes and figures, in nobody's language: the five chunks of 64 of 300 buyers, then the end.
+    states = [state for _, state in reported]
+    assert states[:2] == [
+        {"phase": "scoring", "done": 0, "total": 5},
+        {"phase": "scoring", "done": 1, "total": 5},
+    ]
+    count = len(run.proposals)
+    assert states[-2:] == [
+        {"phase": "selected", "proposals": count},
+        {"phase": "explained", "proposals": count},
+    ]
 
 
 def test_propose_chunked_threads_match_celery_style_merge():

@@ -233,6 +233,24 @@ def test_generate_slots_action_reports_counts(client, two_pavilions):
     assert pavilion.slots.count() == 56
 
 
+def test_the_pavilion_list_offers_what_matchmaking_and_meetings_add(client, two_pavilions):
+    """The apps above events register their actions and links (events.hooks)."""
+    client.force_login(two_pavilions["organiser_a"])
+    pavilion = two_pavilions["pavilion_a"]
+    content = client.get(admin_url(type(pavilion))).content.decode()
+    assert '<option value="generate_slots">' in content
+    assert '<option value="run_matchmaking">Run matchmaking</option>' in content
+    assert content.index('value="generate_slots"') < content.index('value="run_matchmaking"')
+    mine = f"?pavilion__id__exact={pavilion.pk}"
+    for href, label in (
+        (reverse("admin:matchmaking_weights", args=[pavilion.pk]), "weights"),
+        (reverse("admin:matchmaking_matchingrun_changelist") + mine, "runs"),
+        (reverse("admin:matchmaking_proposal_changelist") + mine, "proposals"),
+        (reverse("admin:meetings_schedule", args=[pavilion.pk]), "schedule"),
+    ):
+        assert f'<a href="{href}">{label}</a>' in content
+
+
 def test_pavilion_change_form_shows_times_in_the_fair_time_zone(client, two_pavilions):
     client.force_login(two_pavilions["organiser_a"])
     pavilion = two_pavilions["pavilion_a"]  # applications close 2027-09-01 00:00 UTC

@@ -10,6 +10,7 @@ from django.db import transaction
 
 from companies.eligibility import sme_eligibility
 from companies.models import SME, ForeignBuyer, Membership
+from core.organisers import is_organiser
 from events.demo import DEMO_TODAY, buyer_plans, demo_seed, sme_plans
 from events.models import (
     BuyerAttendanceDay,
@@ -23,7 +24,7 @@ from events.models import (
     TimetableBreak,
     TradeFair,
 )
-from events.organisers import is_organiser, pavilions_organised_by
+from events.organisers import pavilions_organised_by
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 

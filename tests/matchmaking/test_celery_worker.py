@@ -81,9 +81,9 @@ def test_a_run_through_a_real_worker_matches_the_in_process_run(small_pavilion, 
     Proposal.objects.all().delete()
 
     run = services.matching_run_request(pavilion=pavilion, queue=False)
-    chord_id = tasks.run_matchmaking.apply_async(kwargs={"run_id": run.pk}).get(timeout=120)
-    assert chord_id is not None  # 72 pairs at 20 a task: the worker split the run
-    AsyncResult(chord_id, app=celery_app).get(timeout=120)
+    tasks.run_matchmaking.apply_async(kwargs={"run_id": run.pk}).get(timeout=120)
+    # 72 pairs at 20 a task: the worker spread the run, and its final task merges the ranges.
+    AsyncResult(tasks.finish_task_id(run.pk), app=celery_app).get(timeout=120)
 
     run.refresh_from_db()
     assert run.status == RunStatus.DONE, run.error

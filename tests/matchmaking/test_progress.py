@@ -32,7 +32,14 @@ def test_a_run_reports_codes_and_figures_in_nobodys_language(small_pavilion):
         run = services.matching_run_execute(
             run=run, progress=lambda fraction, state: reported.append(state)
         )
-    assert reported == [{"phase": "scoring", "done": 1, "total": 1}]
+    # Every step, as a spread run's tasks report them too.
+    count = run.counts["proposals"]
+    assert reported == [
+        {"phase": "scoring", "done": 0, "total": 1},
+        {"phase": "scoring", "done": 1, "total": 1},
+        {"phase": "selected", "proposals": count},
+        {"phase": "explained", "proposals": count},
+    ]
     assert run.progress_state == {"phase": "done"}
     assert not hasattr(run, "progress_message")
 

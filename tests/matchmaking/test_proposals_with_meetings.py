@@ -13,6 +13,7 @@ from events.models import BuyerRegistration, MeetingSlot
 from matchmaking import selectors, services
 from matchmaking.models import Proposal, ProposalStatus
 from matchmaking.reasons import proposal_sentence
+from meetings import services as meeting_services
 from meetings.models import Meeting, MeetingStatus
 
 pytestmark = pytest.mark.django_db
@@ -87,7 +88,7 @@ def test_a_pair_accepted_through_a_proposal_and_held_does_not_come_back(
     event_services.meeting_slots_generate(pavilion=pavilion)
     run_now(pavilion, django_capture_on_commit_callbacks)
     proposal = first_proposal(pavilion)
-    services.proposal_decide(proposal=proposal, accept=True, side="exhibitor")
+    meeting_services.proposal_accept(proposal=proposal, side="exhibitor")
     meeting = Meeting.objects.get(sme=proposal.sme, buyer=proposal.buyer)
     Meeting.objects.filter(pk=meeting.pk).update(
         status=MeetingStatus.HELD, slot=pavilion.slots.order_by("starts_at").first()
@@ -107,7 +108,7 @@ def test_accepting_a_stale_proposal_for_a_pair_with_a_meeting_is_refused(
     proposal = first_proposal(pavilion)
     meeting_in(pavilion, proposal.sme, proposal.buyer, MeetingStatus.HELD)
     with pytest.raises(ValidationError) as error:
-        services.proposal_decide(proposal=proposal, accept=True, side="exhibitor")
+        meeting_services.proposal_accept(proposal=proposal, side="exhibitor")
     message = " ".join(error.value.messages)
     assert f"{proposal.sme} and {proposal.buyer} already have a meeting" in message
     assert "(held)" in message
@@ -115,7 +116,7 @@ def test_accepting_a_stale_proposal_for_a_pair_with_a_meeting_is_refused(
     proposal.refresh_from_db()
     assert proposal.status == ProposalStatus.OPEN
     # Declining the stale proposal is still fine: it only takes the pair out for good.
-    services.proposal_decide(proposal=proposal, accept=False, side="exhibitor")
+    services.proposal_decline(proposal=proposal)
     proposal.refresh_from_db()
     assert proposal.status == ProposalStatus.DECLINED
 

@@ -8,6 +8,7 @@ from events.factories import BuyerRegistrationFactory, ExhibitorRegistrationFact
 from matchmaking import engine, selectors, services, tasks
 from matchmaking.models import MatchingRun, PairWish, Proposal, ProposalStatus
 from matchmaking.reasons import proposal_sentence
+from meetings import services as meeting_services
 
 pytestmark = pytest.mark.django_db
 
@@ -114,7 +115,7 @@ def test_a_declined_proposal_never_comes_back(small_pavilion, django_capture_on_
     pavilion = small_pavilion["pavilion"]
     run_now(pavilion, django_capture_on_commit_callbacks)
     proposal = Proposal.objects.first()
-    services.proposal_decide(proposal=proposal, accept=False)
+    services.proposal_decline(proposal=proposal)
     run_now(pavilion, django_capture_on_commit_callbacks)
     pair = Proposal.objects.filter(sme=proposal.sme, buyer=proposal.buyer)
     assert list(pair.values_list("status", flat=True)) == [ProposalStatus.DECLINED]
@@ -140,7 +141,7 @@ def test_an_accepted_proposal_is_kept_when_no_longer_chosen(
     pavilion = small_pavilion["pavilion"]
     run_now(pavilion, django_capture_on_commit_callbacks)
     proposal = Proposal.objects.first()
-    services.proposal_decide(proposal=proposal, accept=True)
+    meeting_services.proposal_accept(proposal=proposal)
     PairWish.objects.create(
         pavilion=pavilion, sme=proposal.sme, buyer=proposal.buyer, kind="met_before"
     )
@@ -152,9 +153,9 @@ def test_an_accepted_proposal_is_kept_when_no_longer_chosen(
 def test_deciding_twice_is_refused(small_pavilion, django_capture_on_commit_callbacks):
     run_now(small_pavilion["pavilion"], django_capture_on_commit_callbacks)
     proposal = Proposal.objects.first()
-    services.proposal_decide(proposal=proposal, accept=True)
+    meeting_services.proposal_accept(proposal=proposal)
     with pytest.raises(ValidationError, match="already accepted"):
-        services.proposal_decide(proposal=proposal, accept=False)
+        services.proposal_decline(proposal=proposal)
 
 
 def test_chunked_run_gives_the_same_proposals_as_one_chunk(
@@ -168,6 +169,28 @@ def test_chunked_run_gives_the_same_proposals_as_one_chunk(
     run = run_now(pavilion, django_capture_on_commit_callbacks)
     assert run.status == RunStatus.DONE
     assert proposal_rows(pavilion) == whole
+
+
+def test_a_run_in_process_and_spread_over_tasks_take_the_same_steps(
+    small_pavilion, django_capture_on_commit_callbacks, settings
+):
+    """The same ranges scored here in a row, or by a chord of tasks, give the same proposals
+    and end in the same state."""
+    pavilion = small_pavilion["pavilion"]
+    settings.MATCHMAKING_PAIRS_PER_TASK = 20  # 72 pairs: four ranges either way
+    here = services.matching_run_execute(
+        run=services.matching_run_request(pavilion=pavilion, queue=False)
+    )
+    in_process = proposal_rows(pavilion)
+    Proposal.objects.all().delete()
+    spread = run_now(pavilion, django_capture_on_commit_callbacks)
+    assert proposal_rows(pavilion) == in_process
+    assert (spread.status, spread.progress, spread.progress_state) == (
+        here.status,
+        here.progress,
+        here.progress_state,
+    )
+    assert spread.counts == here.counts
 
 
 def test_weights_out_of_range_are_refused_by_name(small_pavilion):

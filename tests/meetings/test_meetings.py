@@ -9,7 +9,6 @@ from companies.factories import LanguageFactory
 from companies.models import Membership
 from core import tasks as core_tasks
 from events.factories import InterpreterFactory
-from matchmaking import services as matching_services
 from matchmaking.models import Proposal, ProposalStatus
 from meetings import services, tasks
 from meetings.models import Meeting, MeetingStatus
@@ -103,9 +102,7 @@ def test_accepting_a_proposal_requests_the_meeting(people):
     proposal = Proposal.objects.create(
         pavilion=people["pavilion"], sme=people["sme"], buyer=people["buyer"], score=77.5, reason={}
     )
-    matching_services.proposal_decide(
-        proposal=proposal, accept=True, side="exhibitor", by=people["sme_user"]
-    )
+    services.proposal_accept(proposal=proposal, side="exhibitor", by=people["sme_user"])
     meeting = Meeting.objects.get(proposal=proposal)
     assert (meeting.status, meeting.requested_by_side, meeting.score) == (
         "requested",

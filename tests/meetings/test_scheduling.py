@@ -287,33 +287,70 @@ def test_command_progress_is_in_the_active_language(accepted, capsys):
 
 
 @pytest.mark.parametrize(
-    ("core_message", "state", "shown"),
+    ("state", "english", "japanese"),
     [
         (
-            "gaps 4 (fewest parties with gaps)",
-            {"phase": "gaps", "gaps": 4, "proven": False},
+            {"phase": "gaps", "gaps": 4, "proven": False, "stage": "parties_with_gaps"},
+            "Cutting idle gaps: 4 left",
             "空き時間を削減中：残り 4 件",
         ),
         (
-            "gaps 3, proven optimal",
-            {"phase": "gaps", "gaps": 3, "proven": True},
+            {"phase": "gaps", "gaps": 4, "proven": False, "bound": 3},
+            "Cutting idle gaps: 4 left (at least 3 unavoidable)",
+            "空き時間を削減中：残り 4 件（少なくとも 3 件は避けられません）",
+        ),
+        (
+            {"phase": "gaps", "gaps": 3, "proven": True, "bound": 3},
+            "3 idle gaps, proven the fewest possible",
             "空き時間 3 件（最少であることを証明済み）",
         ),
-        ("score 12.0, bound 12.0", {"phase": "score"}, "合計スコアが最も高くなる商談を選択中"),
+        (
+            {"phase": "score"},
+            "Choosing the meetings with the highest total score",
+            "合計スコアが最も高くなる商談を選択中",
+        ),
+        (
+            {"phase": "score", "score": 12.0},
+            "Choosing the meetings with the highest total score (best so far 12.0)",
+            "合計スコアが最も高くなる商談を選択中（現時点の最高 12.0）",
+        ),
+        (
+            {"phase": "score", "score": 12.0, "bound": 12.5},
+            "Choosing the meetings with the highest total score (best so far 12.0, at most 12.5)",
+            "合計スコアが最も高くなる商談を選択中（現時点の最高 12.0、到達できるのは 12.5 以下）",
+        ),
+        (
+            {"phase": "solved", "score": 12.0, "gaps": 3},
+            "Writing the schedule",
+            "スケジュールを書き込み中",
+        ),
     ],
 )
-def test_scheduler_progress_reaches_the_run_as_codes_worded_by_the_reader(
-    core_message, state, shown
-):
-    """The run stores the step's codes and figures, in nobody's language; each reader sees
-    them in theirs."""
+def test_scheduler_states_are_worded_in_the_readers_language(state, english, japanese):
     from django.utils import translation
 
-    from meetings.services.scheduling import _progress_state
-
-    reported = []
     with translation.override("en"):
-        _progress_state(lambda fraction, got: reported.append((fraction, got)))(0.5, core_message)
-    assert reported == [(0.5, state)]
+        assert SchedulingRun().state_text(state) == english
     with translation.override("ja"):
-        assert SchedulingRun().state_text(state) == shown
+        assert SchedulingRun().state_text(state) == japanese
+
+
+def test_scheduler_progress_reaches_the_run_as_the_schedulers_codes(accepted):
+    """The run stores the scheduler's own codes and figures, in nobody's language; nothing
+    reads them back out of text."""
+    from django.utils import translation
+
+    run = services.scheduling_run_request(pavilion=accepted["pavilion"], time_limit=5, queue=False)
+    reported = []
+    with translation.override("ja"):
+        services.scheduling_run_execute(
+            run=run, progress=lambda fraction, state: reported.append((fraction, state))
+        )
+    states = [state for _, state in reported]
+    assert states[0] == {"phase": "score", "score": states[0]["score"]}
+    assert states[-1]["phase"] == "solved"
+    for state in states:
+        with translation.override("en"):
+            assert SchedulingRun().state_text(state)
+        with translation.override("ja"):
+            assert SchedulingRun().state_text(state)

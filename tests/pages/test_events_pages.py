@@ -194,3 +194,26 @@ def test_pavilion_pages_give_dates_and_deadlines_in_the_fairs_zone_and_language(
     for html in (japanese, english, listing, home):
         assert "UTC" not in html
         assert "Europe/Berlin" not in html
+
+
+def test_participants_reach_their_proposals_meetings_and_schedule_from_events_pages(client, world):
+    """Matchmaking and meetings add their pages' links to the home and pavilion pages
+    (events.hooks.pavilion_links)."""
+    pk = world["pavilion"].pk
+    proposals = f'href="/en/pavilions/{pk}/proposals/">'
+    meetings = f'href="/en/pavilions/{pk}/meetings/">Meetings and requests</a>'
+    schedule = f'href="/en/pavilions/{pk}/schedule/">Schedule</a>'
+    client.force_login(world["sme_user"])
+    home, page = client.get("/en/").content.decode(), client.get(url(world)).content.decode()
+    assert f"<a {proposals}Proposed buyers</a>" in home
+    assert f'<a class="button" {proposals}Proposed buyers</a>' in page
+    for html in (home, page):
+        assert meetings in html
+        assert schedule in html
+    client.force_login(world["buyer_user"])
+    home, page = client.get("/en/").content.decode(), client.get(url(world)).content.decode()
+    for html in (home, page):
+        assert f"<a {proposals}Proposed exhibitors</a>" in html
+    assert meetings in home
+    assert schedule in home
+    assert meetings not in page  # the buyer's pavilion page leads to the catalogue instead

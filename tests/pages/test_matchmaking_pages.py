@@ -77,6 +77,12 @@ def test_an_exhibitor_sees_proposed_buyers_with_the_reasons(client, world):
     assert "医療機器" in ja
 
 
+def test_the_proposal_page_links_to_the_meetings_which_meetings_adds(client, world):
+    client.force_login(world["sme_user"])
+    html = client.get(page(world, "proposals/")).content.decode()
+    assert f'· <a href="{page(world, "meetings/")}">Meetings and requests</a></p>' in html
+
+
 def test_accepting_a_proposal_requests_the_meeting(client, world):
     offer = proposal(world)
     client.force_login(world["sme_user"])

@@ -46,7 +46,7 @@ def test_proposals_page_english_reason_follows_its_label_without_a_second_openin
 
 def test_answered_proposals_list_reasons_without_a_second_opening(client, world):
     proposals_page(client, world, "en")
-    services.proposal_decide(proposal=Proposal.objects.get(), accept=False, side="exhibitor")
+    services.proposal_decline(proposal=Proposal.objects.get())
     html = client.get(f"/ja/pavilions/{world['pavilion'].pk}/proposals/").content.decode()
     assert "バイヤーが商談を希望しています。" in html
     assert "提案理由" not in html

@@ -221,14 +221,16 @@ def test_gap_search_ends_proven_when_a_schedule_reaches_the_exact_bound(monkeypa
     formulation = build_formulation(instance)
     start = {0: 0, 1: 3, 2: 4}  # a and b both have a gap; "free" next to s0 leaves only a's
     monkeypatch.setattr(gap_model, "ExactGapSearch", lambda *_arguments: BoundOnlySearch(bound))
-    messages = []
+    states = []
 
     placement = gap_model.minimise_gaps(
-        instance, formulation, start, 2.0, lambda _fraction, message: messages.append(message)
+        instance, formulation, start, 2.0, lambda _fraction, state: states.append(state)
     )
 
     assert count_gaps(instance, placement) == 1
-    assert ("gaps 1, proven optimal" in messages) == proven
+    assert ({"phase": "gaps", "gaps": 1, "proven": True, "bound": 1} in states) == proven
+    # The exact search's bound is reported with every step until then.
+    assert all(state["bound"] == bound for state in states if not state["proven"])
 
 
 def test_exact_gap_search_reports_the_optimum_from_its_process():

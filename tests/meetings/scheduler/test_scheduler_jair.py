@@ -34,13 +34,13 @@ def test_solve_jair_instance_proven_optimal_by_the_exact_search():
     # forumt-14crafe: 236 meetings at 240 table places; five gaps at best, which the MaxSAT
     # search proves within seconds while CP-SAT alone stops at seven.
     instance = json.loads((JAIR_DIR / "forumt-14crafe.json").read_text(encoding="utf-8"))
-    messages = []
+    states = []
 
     result = solve(
-        instance, time_limit=30, progress=lambda _fraction, message: messages.append(message)
+        instance, time_limit=30, progress=lambda _fraction, state: states.append(state)
     )
 
     assert check_result(instance, result) == []
     assert len(result["assignments"]) == len(instance["meetings"])
     assert result["gaps"] == 5
-    assert "gaps 5, proven optimal" in messages
+    assert {"phase": "gaps", "gaps": 5, "proven": True, "bound": 5} in states

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import random
 
 import pytest
 
 from meetings.scheduler import check_result, greedy, lp_upper_bound, solve
+from meetings.scheduler.progress import STAGES
 from tests.meetings.scheduler.scheduler_builders import make_instance, placed_slots
 
 TIME_LIMIT = 5.0
@@ -333,13 +335,27 @@ def test_lp_upper_bound_bounds_the_optimum():
 
 
 def test_solve_reports_progress():
-    reports: list[tuple[float, str]] = []
-    solve(
+    reports: list[tuple[float, dict]] = []
+    result = solve(
         random_instance(0),
         time_limit=TIME_LIMIT,
-        progress=lambda fraction, message: reports.append((fraction, message)),
+        progress=lambda fraction, state: reports.append((fraction, state)),
     )
     fractions = [fraction for fraction, _ in reports]
     assert fractions == sorted(fractions)
     assert all(0.0 <= fraction <= 1.0 for fraction in fractions)
     assert fractions[-1] == 1.0
+    states = [state for _, state in reports]
+    # Data a caller can store and word in any language: never the scheduler's own text.
+    assert json.loads(json.dumps(states)) == states
+    assert {state["phase"] for state in states} <= {"score", "gaps", "solved"}
+    assert states[0]["phase"] == "score"
+    assert states[0]["score"] > 0  # the greedy start's
+    assert any("bound" in state for state in states if state["phase"] == "score")
+    gaps = [state for state in states if state["phase"] == "gaps"]
+    assert all(isinstance(state["gaps"], int) and isinstance(state["proven"], bool)
+               for state in gaps)
+    assert {state.get("stage") for state in gaps} <= {None, *STAGES}
+    assert states[-1] == {
+        "phase": "solved", "score": result["objective"], "gaps": result["gaps"]
+    }

@@ -1,0 +1,98 @@
+"""Reads about meetings that the apps below ask for through their hooks (registered in
+``meetings.apps``): which pairs have met, which interpreters are booked, what a buyer has going
+with each exhibitor."""
+
+from events.hooks import InterpreterBooking
+from events.models import (
+    BuyerRegistration,
+    BuyerRegistrationStatus,
+    ExhibitorRegistration,
+    RegistrationStatus,
+)
+from matchmaking import engine
+
+from .access import meeting_as_seen, meetings_visible_to
+from .models import OPEN_STATUSES, Meeting, MeetingStatus
+
+
+def pairs_with_meetings(pavilion) -> list[tuple[int, int]]:
+    """The (sme_id, buyer_id) pairs with a meeting at the pavilion in any state (requested,
+    scheduled, held, even declined or cancelled: proposing them again would only offer a
+    second request)."""
+    met = Meeting.objects.filter(pavilion=pavilion).order_by("sme_id", "buyer_id")
+    return list(met.values_list("sme_id", "buyer_id").distinct())
+
+
+def meetings_created_since(pavilion, since) -> bool:
+    return Meeting.objects.filter(pavilion=pavilion, created_at__gt=since).exists()
+
+
+def earlier_meetings(pavilion) -> list[engine.EarlierMeeting]:
+    """Meetings this pavilion's exhibitors and buyers held with each other at pavilions of
+    earlier fairs, oldest first, one per pair and pavilion."""
+    held = (
+        Meeting.objects.filter(
+            status=MeetingStatus.HELD,
+            pavilion__fair__starts_on__lt=pavilion.fair.starts_on,
+            sme_id__in=ExhibitorRegistration.objects.filter(
+                pavilion=pavilion, status=RegistrationStatus.ACCEPTED
+            ).values("sme_id"),
+            buyer_id__in=BuyerRegistration.objects.filter(
+                pavilion=pavilion, status=BuyerRegistrationStatus.REGISTERED
+            ).values("buyer_id"),
+        )
+        .select_related("pavilion__fair")
+        .order_by("pavilion__fair__starts_on", "pavilion_id", "sme_id", "buyer_id")
+    )
+    earlier = {}
+    for meeting in held:
+        key = (meeting.sme_id, meeting.buyer_id, meeting.pavilion_id)
+        if key not in earlier:
+            met_at, fair = meeting.pavilion, meeting.pavilion.fair
+            earlier[key] = engine.EarlierMeeting(
+                exhibitor_id=meeting.sme_id,
+                buyer_id=meeting.buyer_id,
+                pavilion_id=met_at.pk,
+                pavilion_labels={"en": met_at.name_en, "ja": met_at.name_ja or met_at.name_en},
+                # A fair has one name, used in both languages ("Medica 2026").
+                fair_labels={"en": str(fair), "ja": str(fair)},
+            )
+    return list(earlier.values())
+
+
+def slots_with_meetings(slot_ids) -> set[int]:
+    """The slots among ``slot_ids`` that a meeting (in any state) is in."""
+    return set(Meeting.objects.filter(slot_id__in=slot_ids).values_list("slot_id", flat=True))
+
+
+def interpreter_bookings(interpreter) -> list[InterpreterBooking]:
+    """Every meeting naming the interpreter, as events' interpreter checks read it."""
+    meetings = Meeting.objects.filter(interpreter=interpreter).select_related(
+        "sme", "buyer", "slot", "pavilion__fair"
+    )
+    return [
+        InterpreterBooking(
+            meeting=str(meeting),
+            scheduled=meeting.status == MeetingStatus.SCHEDULED,
+            slot_id=meeting.slot_id,
+            when=(
+                meeting.pavilion.fair.local_text(meeting.slot.starts_at) if meeting.slot_id else ""
+            ),
+            languages=meeting.interpreter_pair or (),
+        )
+        for meeting in meetings
+    ]
+
+
+def buyer_meeting_statuses(actor, pavilion) -> dict[int, str]:
+    """For a buyer: sme id -> the status of their open meeting with that exhibitor, as the buyer
+    may know it ("scheduled" only once the time is published)."""
+    if not actor.is_buyer:
+        return {}
+    meetings = meetings_visible_to(actor).filter(
+        pavilion=pavilion, buyer=actor.buyer, status__in=OPEN_STATUSES
+    )
+    return {
+        meeting.sme_id: meeting_as_seen(actor, meeting).status_label
+        for meeting in meetings.select_related("slot", "interpreter")
+    }
