@@ -1,25 +1,31 @@
 """Admin for companies and reference data.
 
 Reference data is the platform administrator's; organisers may read it. An organiser sees the
-SMEs and buyers registered with the pavilions they organise, and no others.
+SMEs and buyers registered with the pavilions they organise, and no others. Every write,
+accounts' passwords and API tokens included, goes through a service that records it.
 """
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.forms import AdminPasswordChangeForm
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from rest_framework.authtoken.admin import TokenAdmin
 from rest_framework.authtoken.models import TokenProxy
 
 from core.admin_scoping import PlatformModelAdmin, ScopedTabularInline
+from core.admin_writes import AuditedAdmin, WritesThroughServices
 
+from . import services
 from .eligibility import sme_eligibility_of
 from .models import SME, Certification, ForeignBuyer, Language, Market, Membership, Sector
 from .names import family_name_first, person_column, person_name
 
 
 @admin.register(Sector)
-class SectorAdmin(PlatformModelAdmin):
+class SectorAdmin(AuditedAdmin):
+    audit_subject = "sector"
     list_display = ["code", "name_en", "name_ja", "level", "parent", "fair"]
     list_filter = ["level", "fair"]
     search_fields = ["code", "name_en", "name_ja"]
@@ -28,7 +34,8 @@ class SectorAdmin(PlatformModelAdmin):
 
 
 @admin.register(Market)
-class MarketAdmin(PlatformModelAdmin):
+class MarketAdmin(AuditedAdmin):
+    audit_subject = "market"
     list_display = ["code", "name_en", "name_ja", "kind"]
     list_filter = ["kind"]
     search_fields = ["code", "name_en", "name_ja"]
@@ -36,22 +43,19 @@ class MarketAdmin(PlatformModelAdmin):
 
 
 @admin.register(Language)
-class LanguageAdmin(PlatformModelAdmin):
+class LanguageAdmin(AuditedAdmin):
+    audit_subject = "language"
     list_display = ["code", "name_en", "name_ja"]
     search_fields = ["code", "name_en", "name_ja"]
 
 
 @admin.register(Certification)
-class CertificationAdmin(PlatformModelAdmin):
+class CertificationAdmin(AuditedAdmin):
+    audit_subject = "certification"
     list_display = ["code", "name_en", "name_ja"]
     list_filter = ["markets"]
     search_fields = ["code", "name_en", "name_ja"]
     filter_horizontal = ["markets", "sectors"]
-
-
-class OrganiserScopedCompanyAdmin(PlatformModelAdmin):
-    """Organisers see the companies registered with their pavilions (``core.admin_scoping``); a
-    registration's company picker also offers companies registered nowhere yet."""
 
 
 class MembershipInline(ScopedTabularInline):
@@ -59,6 +63,44 @@ class MembershipInline(ScopedTabularInline):
     extra = 0
     autocomplete_fields = ["user"]
     fields = ["user", "role", "job_title", "preferred_language"]
+
+
+class OrganiserScopedCompanyAdmin(WritesThroughServices, PlatformModelAdmin):
+    """Organisers see the companies registered with their pavilions (``core.admin_scoping``); a
+    registration's company picker also offers companies registered nowhere yet.
+
+    A profile is saved and deleted through the companies services (``company_create``,
+    ``company_update``, ``company_delete``), its members (platform administrators only) through
+    ``membership_save`` and ``membership_remove``; each records its audit entry.
+    """
+
+    inlines = [MembershipInline]
+    sets_many = True
+
+    def get_inlines(self, request, obj):
+        return self.inlines if request.user.is_superuser else []
+
+    def save_through(self, request, obj, form, change):
+        if not change:
+            saved = services.company_create(model=self.model, by=request.user, **form.cleaned_data)
+        else:
+            try:
+                saved = services.company_update(company=obj, **form.cleaned_data)
+            except ValidationError as error:
+                # Lost a race with another change after the form was checked: nothing was saved.
+                self.message_user(request, " ".join(error.messages), messages.ERROR)
+                return
+        obj.__dict__.update(saved.__dict__)
+
+    def save_formset(self, request, form, formset, change):
+        memberships = formset.save(commit=False)
+        for membership in formset.deleted_objects:
+            services.membership_remove(membership=membership, by=request.user)
+        for membership in memberships:
+            services.membership_save(membership=membership, by=request.user)
+
+    def delete_through(self, request, obj):
+        services.company_delete(company=obj, by=request.user)
 
 
 @admin.register(SME)
@@ -81,7 +123,6 @@ class SMEAdmin(OrganiserScopedCompanyAdmin):
     ]
     search_fields = ["name_en", "name_ja", "products_en", "products_ja"]
     filter_horizontal = ["sectors", "target_markets", "languages", "certifications"]
-    inlines = [MembershipInline]
     readonly_fields = ["eligibility_verdict"]
     fieldsets = [
         (None, {"fields": ["name_ja", "name_en", "prefecture", "website", "contact_email"]}),
@@ -119,9 +160,6 @@ class SMEAdmin(OrganiserScopedCompanyAdmin):
         ),
     ]
 
-    def get_inlines(self, request, obj):
-        return self.inlines if request.user.is_superuser else []
-
     @admin.display(description=_("SME eligibility"))
     def eligibility_verdict(self, sme):
         return sme_eligibility_of(sme).reason if sme.pk else "—"
@@ -135,19 +173,32 @@ class ForeignBuyerAdmin(OrganiserScopedCompanyAdmin):
     list_select_related = ["country"]
     autocomplete_fields = ["country"]
     filter_horizontal = ["sectors", "languages", "required_certifications"]
-    inlines = [MembershipInline]
-
-    def get_inlines(self, request, obj):
-        return self.inlines if request.user.is_superuser else []
 
 
 @admin.register(Membership)
-class MembershipAdmin(PlatformModelAdmin):
+class MembershipAdmin(WritesThroughServices, PlatformModelAdmin):
     list_display = [person_column("user", _("user")), "sme", "buyer", "role", "job_title"]
     list_filter = ["role"]
     search_fields = ["user__username", "user__email", "sme__name_en", "sme__name_ja", "buyer__name"]
     autocomplete_fields = ["user", "sme", "buyer"]
     list_select_related = ["user", "sme", "buyer"]
+
+    def save_through(self, request, obj, form, change):
+        services.membership_save(membership=obj, by=request.user)
+
+    def delete_through(self, request, obj):
+        services.membership_remove(membership=obj, by=request.user)
+
+
+class PasswordForm(AdminPasswordChangeForm):
+    """The account's password page, setting the password through ``account_password_set`` so
+    that the change is recorded (that it happened, never the password)."""
+
+    def save(self, commit=True):
+        usable = self.cleaned_data["set_usable_password"]
+        return services.account_password_set(
+            user=self.user, password=self.cleaned_data["password1"] if usable else None
+        )
 
 
 User = get_user_model()
@@ -155,8 +206,11 @@ admin.site.unregister(User)
 
 
 @admin.register(User)
-class PlatformUserAdmin(PlatformModelAdmin, UserAdmin):
+class PlatformUserAdmin(AuditedAdmin, UserAdmin):
     # Organisers may not open it; were they given it, they would see their pavilions' people.
+    audit_subject = "account"
+    audit_skipped = ("password", "last_login")
+    change_password_form = PasswordForm
     list_display = ["username", "email", "full_name", "is_staff", "company"]
     list_select_related = ["membership__sme", "membership__buyer"]
 
@@ -184,5 +238,12 @@ admin.site.unregister(TokenProxy)
 
 
 @admin.register(TokenProxy)
-class PlatformTokenAdmin(PlatformModelAdmin, TokenAdmin):
-    """API tokens, for the platform administrator; kept to the pavilions' people like the rest."""
+class PlatformTokenAdmin(WritesThroughServices, PlatformModelAdmin, TokenAdmin):
+    """API tokens, for the platform administrator; kept to the pavilions' people like the rest.
+    Each is given and taken back through ``api_token_save`` and ``api_token_delete``."""
+
+    def save_through(self, request, obj, form, change):
+        services.api_token_save(token=obj, by=request.user)
+
+    def delete_through(self, request, obj):
+        services.api_token_delete(token=obj, by=request.user)

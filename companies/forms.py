@@ -12,6 +12,7 @@ from django.db import models
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
+from . import selectors
 from .choices import MarketKind, MemberRole
 from .models import SME, Certification, ForeignBuyer, Language, Market, Sector
 from .names import family_name_first
@@ -87,8 +88,7 @@ class SignUpForm(DescribedFieldsMixin, BaseUserCreationForm):
 
     def clean_email(self):
         email = get_user_model().objects.normalize_email(self.cleaned_data["email"].strip())
-        taken = get_user_model().objects.filter(email__iexact=email).exists()
-        if taken or get_user_model().objects.filter(username__iexact=email).exists():
+        if selectors.email_has_account(email, as_username=True):
             raise ValidationError(
                 _(
                     "An account with this email address already exists; "

@@ -20,6 +20,7 @@ from django.core.mail import EmailMessage, get_connection
 from django.template import engines
 from django.utils import translation
 
+from . import selectors
 from .models import Membership
 from .names import person_name
 
@@ -186,7 +187,7 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
         html_email_template_name=None,
     ):
         user = context["user"]
-        membership = Membership.objects.filter(user=user).first()
+        membership = selectors.membership_of(user)
         language = member_language(membership, fallback=translation.get_language())
         message = email_message(
             subject_template=subject_template_name,

@@ -58,9 +58,7 @@ def _upsert(
     return fresh, len(new), len(changed)
 
 
-def _links_sync(
-    field: models.ManyToManyField, wanted: dict[int, set[int]]
-) -> tuple[int, int]:
+def _links_sync(field: models.ManyToManyField, wanted: dict[int, set[int]]) -> tuple[int, int]:
     """Make a many-to-many field hold exactly ``wanted`` (owner id -> target ids) for those owners.
 
     Returns how many links were added and removed.
@@ -70,13 +68,16 @@ def _links_sync(
     target_col = field.m2m_reverse_field_name()
     existing: dict[int, set[int]] = {owner: set() for owner in wanted}
     rows = through.objects.filter(**{f"{owner_col}_id__in": list(wanted)}).values_list(
-        f"{owner_col}_id", f"{target_col}_id")
+        f"{owner_col}_id", f"{target_col}_id"
+    )
     for owner, target in rows:
         existing[owner].add(target)
     added, removed = [], []
     for owner, targets in wanted.items():
-        added += [through(**{f"{owner_col}_id": owner, f"{target_col}_id": target})
-                  for target in sorted(targets - existing[owner])]
+        added += [
+            through(**{f"{owner_col}_id": owner, f"{target_col}_id": target})
+            for target in sorted(targets - existing[owner])
+        ]
         removed += [(owner, target) for target in existing[owner] - targets]
     through.objects.bulk_create(added)
     for owner, target in removed:
@@ -94,22 +95,38 @@ def sectors_load(counts: dict[str, int]) -> dict[str, Sector]:
     hs = _data("hs")
     shared = Sector.objects.filter(fair__isnull=True)
     section_rows = [
-        {"code": s["code"], "name_en": s["name_en"], "name_ja": s["name_ja"],
-         "level": SectorLevel.SECTION, "parent_id": None}
+        {
+            "code": s["code"],
+            "name_en": s["name_en"],
+            "name_ja": s["name_ja"],
+            "level": SectorLevel.SECTION,
+            "parent_id": None,
+        }
         for s in hs["sections"]
     ]
     sections, created, updated = _upsert(shared, section_rows)
-    section_of = {chapter: s["code"] for s in hs["sections"]
-                  for chapter in _chapter_range(s["chapters"])}
+    section_of = {
+        chapter: s["code"] for s in hs["sections"] for chapter in _chapter_range(s["chapters"])
+    }
     chapter_rows = [
-        {"code": c["code"], "name_en": c["name_en"], "name_ja": c["name_ja"],
-         "level": SectorLevel.CHAPTER, "parent_id": sections[section_of[c["code"]]].pk}
+        {
+            "code": c["code"],
+            "name_en": c["name_en"],
+            "name_ja": c["name_ja"],
+            "level": SectorLevel.CHAPTER,
+            "parent_id": sections[section_of[c["code"]]].pk,
+        }
         for c in hs["chapters"]
     ]
     chapters, c_created, c_updated = _upsert(shared, chapter_rows)
     heading_rows = [
-        {"code": h["code"], "name_en": h["name_en"], "name_ja": h["name_ja"],
-         "level": SectorLevel.HEADING, "parent_id": chapters[h["code"][:2]].pk}
+        {
+            "code": h["code"],
+            "name_en": h["name_en"],
+            "name_ja": h["name_ja"],
+            "level": SectorLevel.HEADING,
+            "parent_id": chapters[h["code"][:2]].pk,
+        }
         for h in hs["headings"]
     ]
     headings, h_created, h_updated = _upsert(shared, heading_rows)
@@ -121,8 +138,7 @@ def sectors_load(counts: dict[str, int]) -> dict[str, Sector]:
 
 @cache
 def _japanese_country_names() -> gettext.NullTranslations:
-    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ja"],
-                               fallback=True)
+    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ja"], fallback=True)
 
 
 def country_rows() -> list[dict]:
@@ -146,22 +162,32 @@ def country_rows() -> list[dict]:
 
 def markets_load(counts: dict[str, int]) -> dict[str, Market]:
     regions = _data("markets")["regions"]
-    region_rows = [{"code": r["code"], "kind": MarketKind.REGION, "name_en": r["name_en"],
-                    "name_ja": r["name_ja"]} for r in regions]
+    region_rows = [
+        {
+            "code": r["code"],
+            "kind": MarketKind.REGION,
+            "name_en": r["name_en"],
+            "name_ja": r["name_ja"],
+        }
+        for r in regions
+    ]
     markets, created, updated = _upsert(Market.objects.all(), country_rows() + region_rows)
-    wanted = {markets[r["code"]].pk: {markets[code].pk for code in r["countries"]}
-              for r in regions}
+    wanted = {markets[r["code"]].pk: {markets[code].pk for code in r["countries"]} for r in regions}
     added, removed = _links_sync(Market._meta.get_field("countries"), wanted)
-    counts.update(markets_created=created, markets_updated=updated, markets=len(markets),
-                  market_links_added=added, market_links_removed=removed)
+    counts.update(
+        markets_created=created,
+        markets_updated=updated,
+        markets=len(markets),
+        market_links_added=added,
+        market_links_removed=removed,
+    )
     return markets
 
 
 def languages_load(counts: dict[str, int]) -> dict[str, Language]:
     rows = [dict(row) for row in _data("languages")["languages"]]
     languages, created, updated = _upsert(Language.objects.all(), rows)
-    counts.update(languages_created=created, languages_updated=updated,
-                  languages=len(languages))
+    counts.update(languages_created=created, languages_updated=updated, languages=len(languages))
     return languages
 
 
@@ -172,16 +198,21 @@ def certifications_load(
     fields = ("code", "name_en", "name_ja", "description_en", "description_ja")
     rows = [{name: c[name] for name in fields} for c in data]
     certifications, created, updated = _upsert(Certification.objects.all(), rows)
-    market_links = {certifications[c["code"]].pk: {markets[m].pk for m in c["markets"]}
-                    for c in data}
-    sector_links = {certifications[c["code"]].pk: {sectors[s].pk for s in c["sectors"]}
-                    for c in data}
+    market_links = {
+        certifications[c["code"]].pk: {markets[m].pk for m in c["markets"]} for c in data
+    }
+    sector_links = {
+        certifications[c["code"]].pk: {sectors[s].pk for s in c["sectors"]} for c in data
+    }
     m_added, m_removed = _links_sync(Certification._meta.get_field("markets"), market_links)
     s_added, s_removed = _links_sync(Certification._meta.get_field("sectors"), sector_links)
-    counts.update(certifications_created=created, certifications_updated=updated,
-                  certifications=len(certifications),
-                  certification_links_added=m_added + s_added,
-                  certification_links_removed=m_removed + s_removed)
+    counts.update(
+        certifications_created=created,
+        certifications_updated=updated,
+        certifications=len(certifications),
+        certification_links_added=m_added + s_added,
+        certification_links_removed=m_removed + s_removed,
+    )
     return certifications
 
 
@@ -199,16 +230,24 @@ def reference_data_load(*, progress: Progress = None) -> dict[str, int]:
     report = progress or (lambda message: None)
     counts: dict[str, int] = {}
     sectors = sectors_load(counts)
-    report(f"sectors: {counts['sectors']} ({counts['sectors_created']} created, "
-           f"{counts['sectors_updated']} updated)")
+    report(
+        f"sectors: {counts['sectors']} ({counts['sectors_created']} created, "
+        f"{counts['sectors_updated']} updated)"
+    )
     markets = markets_load(counts)
-    report(f"markets: {counts['markets']} ({counts['markets_created']} created, "
-           f"{counts['markets_updated']} updated)")
+    report(
+        f"markets: {counts['markets']} ({counts['markets_created']} created, "
+        f"{counts['markets_updated']} updated)"
+    )
     languages_load(counts)
-    report(f"languages: {counts['languages']} ({counts['languages_created']} created, "
-           f"{counts['languages_updated']} updated)")
+    report(
+        f"languages: {counts['languages']} ({counts['languages_created']} created, "
+        f"{counts['languages_updated']} updated)"
+    )
     certifications_load(counts, sectors=sectors, markets=markets)
-    report(f"certifications: {counts['certifications']} "
-           f"({counts['certifications_created']} created, "
-           f"{counts['certifications_updated']} updated)")
+    report(
+        f"certifications: {counts['certifications']} "
+        f"({counts['certifications_created']} created, "
+        f"{counts['certifications_updated']} updated)"
+    )
     return counts

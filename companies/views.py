@@ -1,6 +1,7 @@
 """Company pages: sign-up, the company profile and its team.
 
-Views are thin: they read through ``companies.access`` and write through ``companies.services``.
+Views are thin: they read through ``companies.access`` and ``companies.selectors`` and write
+through ``companies.services``.
 """
 
 from functools import wraps
@@ -19,7 +20,7 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from . import mail, services
+from . import mail, selectors, services
 from .access import actor_of
 from .choices import MemberRole
 from .eligibility import sme_eligibility_of
@@ -184,8 +185,7 @@ def _send_invitation(request, user, company, inviter) -> None:
 def team(request):
     actor = request.actor
     company = actor.sme or actor.buyer
-    lookup = {"sme": company} if actor.is_exhibitor else {"buyer": company}
-    members = Membership.objects.filter(**lookup).select_related("user").order_by("user__email")
+    members = selectors.company_members(company)
     is_admin = any(m.user_id == request.user.pk and m.role == MemberRole.ADMIN for m in members)
     form = InviteForm(request.POST or None) if is_admin else None
     if request.method == "POST":
@@ -221,7 +221,7 @@ def team(request):
 
 
 def _email_language_form(request, data=None):
-    membership = Membership.objects.get(user=request.user)
+    membership = selectors.membership_of(request.user)
     return EmailLanguageForm(
         data,
         initial={"preferred_language": membership.preferred_language},
@@ -236,7 +236,7 @@ def team_language(request):
     form = _email_language_form(request, request.POST)
     if form.is_valid():
         services.membership_set_language(
-            membership=Membership.objects.get(user=request.user),
+            membership=selectors.membership_of(request.user),
             language=form.cleaned_data["preferred_language"],
         )
         messages.success(request, _("Your emails will come in the language you chose."))

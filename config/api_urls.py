@@ -9,11 +9,12 @@ from rest_framework.routers import DefaultRouter
 
 from companies.api import views as companies
 from core.api.errors import api_not_found
+from core.api.views import ID_PATTERN
+from events.api import pavilions
 from events.api import views as events
 from matchmaking.api import planning
 from matchmaking.api import views as matchmaking
-from meetings.api import availability, proposals
-from meetings.api import views as meetings
+from meetings.api import availability, meetings, outcomes, proposals, schedule
 
 router = DefaultRouter(trailing_slash=True)
 router.include_root_view = False
@@ -35,48 +36,30 @@ router.register(
 )
 router.register("proposals", matchmaking.ProposalViewSet, basename="proposal")
 router.register("meetings", meetings.MeetingViewSet, basename="meeting")
-router.register("outcomes", meetings.MeetingOutcomeViewSet, basename="outcome")
+router.register("outcomes", outcomes.MeetingOutcomeViewSet, basename="outcome")
 router.register("matching-runs", matchmaking.MatchingRunViewSet, basename="matching-run")
-router.register("scheduling-runs", meetings.SchedulingRunViewSet, basename="scheduling-run")
+router.register("scheduling-runs", schedule.SchedulingRunViewSet, basename="scheduling-run")
 router.register("interpreters", events.InterpreterViewSet, basename="interpreter")
 router.register("wishes", planning.PairWishViewSet, basename="wish")
 router.register("unavailabilities", availability.UnavailabilityViewSet, basename="unavailability")
 
+
+def pavilion_path(part: str, view, name: str):
+    """``pavilions/{pavilion_id}/<part>/``: what hangs off one pavilion."""
+    return re_path(rf"^pavilions/(?P<pavilion_id>{ID_PATTERN})/{part}/$", view.as_view(), name=name)
+
+
 v1 = [
     path("auth/token/", companies.ObtainTokenView.as_view(), name="token"),
     path("me/", companies.MeView.as_view(), name="me"),
-    re_path(
-        r"^pavilions/(?P<pavilion_id>[0-9]{1,18})/exhibitors/$",
-        events.CatalogueView.as_view(),
-        name="pavilion-catalogue",
-    ),
-    re_path(
-        r"^pavilions/(?P<pavilion_id>[0-9]{1,18})/publish-schedule/$",
-        meetings.SchedulePublishView.as_view(),
-        name="pavilion-publish-schedule",
-    ),
-    re_path(
-        r"^pavilions/(?P<pavilion_id>[0-9]{1,18})/buyers/$",
-        events.PavilionBuyerListView.as_view(),
-        name="pavilion-buyers",
-    ),
-    re_path(
-        r"^pavilions/(?P<pavilion_id>[0-9]{1,18})/slots/$",
-        events.SlotListView.as_view(),
-        name="pavilion-slots",
-    ),
-    re_path(
-        r"^pavilions/(?P<pavilion_id>[0-9]{1,18})/generate-slots/$",
-        events.SlotGenerateView.as_view(),
-        name="pavilion-generate-slots",
-    ),
-    re_path(
-        r"^pavilions/(?P<pavilion_id>[0-9]{1,18})/matching-weights/$",
-        planning.MatchingWeightsView.as_view(),
-        name="pavilion-matching-weights",
-    ),
-    path("schedule/", meetings.ScheduleView.as_view(), name="schedule"),
-    path("schedule.ics", meetings.ScheduleCalendarView.as_view(), name="schedule-ics"),
+    pavilion_path("exhibitors", pavilions.CatalogueView, "pavilion-catalogue"),
+    pavilion_path("publish-schedule", schedule.SchedulePublishView, "pavilion-publish-schedule"),
+    pavilion_path("buyers", pavilions.PavilionBuyerListView, "pavilion-buyers"),
+    pavilion_path("slots", pavilions.SlotListView, "pavilion-slots"),
+    pavilion_path("generate-slots", pavilions.SlotGenerateView, "pavilion-generate-slots"),
+    pavilion_path("matching-weights", planning.MatchingWeightsView, "pavilion-matching-weights"),
+    path("schedule/", schedule.ScheduleView.as_view(), name="schedule"),
+    path("schedule.ics", schedule.ScheduleCalendarView.as_view(), name="schedule-ics"),
     # Accepting a proposal requests its meeting: meetings serves it, beside matchmaking's
     # proposal resource (the router's).
     re_path(proposals.ACCEPT_PATH, proposals.ProposalAcceptView.as_view(), name="proposal-accept"),

@@ -2,6 +2,7 @@
 
 A service calls ``record(action=..., obj=..., pavilion_id=..., changes=..., by=...)`` inside its
 own transaction, after its checks have passed: a write that fails or rolls back leaves no entry.
+``record_changes`` records only what changed between two sets of codes (nothing when none did).
 Where the write started is not an argument of every service: it is the *origin* of the code
 running now, held in a context variable and set once at the door:
 
@@ -27,7 +28,7 @@ import re
 from collections.abc import Iterable, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from enum import Enum
 from importlib import import_module
@@ -161,6 +162,9 @@ def plain(value):
         return str(value)
     if isinstance(value, Decimal):
         return str(value)
+    if isinstance(value, datetime) and value.utcoffset() is not None:
+        # One instant, one text: a time typed in the fair's zone equals the stored UTC one.
+        return value.astimezone(UTC).isoformat()
     if isinstance(value, datetime | date | time):
         return value.isoformat()
     if isinstance(value, timedelta):
@@ -189,6 +193,20 @@ def values(obj, fields: Iterable[str] = (), *, texts: Iterable[str] = (), many: 
         saved = obj is not None and obj.pk is not None
         found[name] = sorted(getattr(obj, name).values_list("pk", flat=True)) if saved else []
     return found
+
+
+#: Fields no entry keeps of a row: its id (the entry names it) and its own timestamps.
+ROW_SKIPPED = ("id", "created_at", "updated_at")
+
+
+def row_values(obj, *, many: Iterable[str] = (), skipped: Iterable[str] = ()):
+    """``values`` of every concrete field of ``obj`` but ``ROW_SKIPPED`` and ``skipped``: a
+    long text (a ``TextField``) by its length, the many-to-many sets ``many`` as sorted ids."""
+    skipped = {*ROW_SKIPPED, *skipped}
+    concrete = [f for f in obj._meta.concrete_fields if f.name not in skipped]
+    texts = [f.name for f in concrete if isinstance(f, models.TextField)]
+    fields = [f.name for f in concrete if f.name not in texts]
+    return values(obj, fields, texts=texts, many=many)
 
 
 def changed(before: Mapping, after: Mapping) -> dict:
@@ -249,3 +267,20 @@ def record(
         pavilion_id=pavilion_id,
         changes=plain(dict(changes or {})),
     )
+
+
+def record_changes(
+    *,
+    action: str,
+    obj: models.Model,
+    before: Mapping,
+    after: Mapping,
+    pavilion_id: int | None = None,
+    by=None,
+) -> dict:
+    """Record ``action`` on ``obj`` with the fields whose codes differ between ``before`` and
+    ``after`` (``changed``); nothing when none does. Returns the changes."""
+    changes = changed(before, after)
+    if changes:
+        record(action=action, obj=obj, pavilion_id=pavilion_id, changes=changes, by=by)
+    return changes

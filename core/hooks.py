@@ -12,7 +12,7 @@ does this user organise, which slots do meetings use), it declares a ``Hook`` in
     # meetings/apps.py, in ready()
     events_hooks.slots_in_use.register(selectors.slots_with_meetings)
 
-    # events/services.py
+    # events/services/slots.py
     used = set().union(*hooks.slots_in_use(slot_ids))
 """
 

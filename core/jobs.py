@@ -10,11 +10,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from . import audit
 from .models import ACTIVE_RUN_STATUSES, JobRun, RunStatus
+from .queue import enqueue_on_commit
+from .services import unique_or_refused
 
 logger = logging.getLogger(__name__)
 
@@ -43,17 +45,48 @@ def run_create(*, model: type[JobRun], pavilion, requested_by=None, parameters: 
 
     The database enforces it too, so two organisers clicking at once get one run.
     """
-    active = model.objects.filter(pavilion=pavilion, status__in=ACTIVE_RUN_STATUSES).first()
+    active = _active_run(model, pavilion)
     if active is not None:
         raise ValidationError(_active_message(active))
-    try:
-        with transaction.atomic():
-            return model.objects.create(
-                pavilion=pavilion, requested_by=requested_by, parameters=parameters
-            )
-    except IntegrityError:
-        active = model.objects.filter(pavilion=pavilion, status__in=ACTIVE_RUN_STATUSES).first()
-        raise ValidationError(_active_message(active)) from None
+    with unique_or_refused(lambda: _active_message(_active_run(model, pavilion))):
+        return model.objects.create(
+            pavilion=pavilion, requested_by=requested_by, parameters=parameters
+        )
+
+
+def _active_run(model: type[JobRun], pavilion) -> JobRun | None:
+    return model.objects.filter(pavilion=pavilion, status__in=ACTIVE_RUN_STATUSES).first()
+
+
+def run_request(
+    *,
+    model: type[JobRun],
+    pavilion,
+    requested_by=None,
+    parameters: dict,
+    action: str,
+    task: str,
+    queue: bool = True,
+) -> JobRun:
+    """Queue a run of a pavilion's job, refused while one of its kind is active (``run_create``).
+
+    Side effects: records ``action`` (the run requested) and, once the transaction commits,
+    queues the Celery ``task`` with the run's id (unless ``queue`` is False: the caller then
+    runs it itself).
+    """
+    run = run_create(
+        model=model, pavilion=pavilion, requested_by=requested_by, parameters=parameters
+    )
+    audit.record(
+        action=action,
+        obj=run,
+        pavilion_id=run.pavilion_id,
+        changes=audit.created(audit.values(run, ["status"])),
+        by=requested_by,
+    )
+    if queue:
+        enqueue_on_commit(task, run_id=run.pk)
+    return run
 
 
 def _active_message(active: JobRun | None) -> str:

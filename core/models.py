@@ -33,6 +33,7 @@ class JobRun(models.Model):
     pavilions) and adds ``run_constraints`` so that a pavilion has at most one active run of a
     kind; it words its own progress (``state_text``) and outcome (``outcome_text``).
     """
+
     status = models.CharField(
         _("status"), max_length=10, choices=RunStatus.choices, default=RunStatus.QUEUED
     )

@@ -16,24 +16,24 @@ from .models import (
 )
 
 
-def exhibitor_registrations_visible_to(actor: Actor) -> QuerySet:
-    queryset = ExhibitorRegistration.objects.all()
+def _organised_or_own(queryset: QuerySet, actor: Actor, side: str) -> QuerySet:
+    """The registrations of the pavilions the actor organises and those of its own company on
+    ``side`` (the field naming it: ``sme`` or ``buyer``)."""
     if actor.platform_admin:
         return queryset
+    company = getattr(actor, side)
     rule = Q(pavilion_id__in=actor.pavilion_ids)
-    if actor.sme is not None:
-        rule |= Q(sme=actor.sme)
-    return queryset.filter(rule) if (actor.pavilion_ids or actor.sme) else queryset.none()
+    if company is not None:
+        rule |= Q(**{side: company})
+    return queryset.filter(rule) if (actor.pavilion_ids or company) else queryset.none()
+
+
+def exhibitor_registrations_visible_to(actor: Actor) -> QuerySet:
+    return _organised_or_own(ExhibitorRegistration.objects.all(), actor, "sme")
 
 
 def buyer_registrations_visible_to(actor: Actor) -> QuerySet:
-    queryset = BuyerRegistration.objects.all()
-    if actor.platform_admin:
-        return queryset
-    rule = Q(pavilion_id__in=actor.pavilion_ids)
-    if actor.buyer is not None:
-        rule |= Q(buyer=actor.buyer)
-    return queryset.filter(rule) if (actor.pavilion_ids or actor.buyer) else queryset.none()
+    return _organised_or_own(BuyerRegistration.objects.all(), actor, "buyer")
 
 
 def interpreters_visible_to(actor: Actor) -> QuerySet:

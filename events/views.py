@@ -1,6 +1,7 @@
 """Pavilion pages: the home page, open pavilions, applying, buyer registration, the catalogue.
 
-Reads go through ``companies.access`` and ``events.access``; writes through ``events.services``.
+Reads go through ``companies.access`` and ``events.access``, the checks a form shows before
+saving through ``events.selectors``; writes through ``events.services``.
 """
 
 from datetime import datetime, time
@@ -19,7 +20,7 @@ from companies.eligibility import sme_eligibility_of
 from companies.models import Certification, Market, Sector
 from companies.views import buyer_required, exhibitor_required, page
 
-from . import fair_time, hooks, services
+from . import fair_time, hooks, selectors
 from .access import (
     buyer_registrations_visible_to,
     exhibitor_registrations_visible_to,
@@ -33,6 +34,8 @@ from .models import (
     RegistrationStatus,
     Side,
 )
+from .services.buyers import buyer_registration_register
+from .services.registrations import exhibitor_registration_apply, exhibitor_registration_decide
 
 
 def fair_zone_label(fair) -> str:
@@ -131,7 +134,7 @@ def pavilion_detail(request, pk: int):
         form = ApplyForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
             try:
-                services.exhibitor_registration_apply(
+                exhibitor_registration_apply(
                     pavilion=pavilion, sme=sme, message=form.cleaned_data["message"]
                 )
             except ValidationError as error:
@@ -142,14 +145,14 @@ def pavilion_detail(request, pk: int):
                 )
                 return redirect("events:pavilion_detail", pk=pavilion.pk)
         try:
-            services.exhibitor_registration_check_apply(pavilion=pavilion, sme=sme)
+            selectors.exhibitor_registration_check_apply(pavilion=pavilion, sme=sme)
             blocked = []
         except ValidationError as error:
             blocked = error.messages
         context |= {
             "registration": registration,
             "eligibility": sme_eligibility_of(sme),
-            "first_timer": services.sme_is_first_time_exhibitor(sme=sme, pavilion=pavilion),
+            "first_timer": selectors.sme_is_first_time_exhibitor(sme=sme, pavilion=pavilion),
             "blocked": blocked,
             "form": form,
             "links": participant_links(Side.EXHIBITOR, pavilion.pk, hooks.PAVILION_PAGE),
@@ -174,7 +177,7 @@ def pavilion_withdraw(request, pk: int):
         exhibitor_registrations_visible_to(request.actor), pavilion_id=pk, sme=request.actor.sme
     )
     try:
-        services.exhibitor_registration_decide(
+        exhibitor_registration_decide(
             registration=registration, status=RegistrationStatus.WITHDRAWN, by=request.user
         )
     except ValidationError as error:
@@ -201,7 +204,7 @@ def buyer_register(request, pk: int):
     form = BuyerRegistrationForm(request.POST or None, initial=initial, fair=pavilion.fair)
     if request.method == "POST" and form.is_valid():
         try:
-            services.buyer_registration_register(
+            buyer_registration_register(
                 pavilion=pavilion,
                 buyer=buyer,
                 days=form.cleaned_data["days"],

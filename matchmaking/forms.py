@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from matchmaking import engine
 
-from .services import matching_weights_clean
+from .weights import matching_weights_clean
 
 # Labels and help for each weight of engine.ScoringWeights; a weight missing here fails a test.
 WEIGHT_FIELDS = {

@@ -6,9 +6,11 @@ same input and the engine's indices agree between the chunks of a run.
 
 from itertools import combinations
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Max, Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from companies.models import Certification, Market, Sector
+from core.models import ACTIVE_RUN_STATUSES
 from events.models import (
     BuyerRegistration,
     BuyerRegistrationStatus,
@@ -20,7 +22,7 @@ from events.models import (
 from matchmaking import engine
 
 from . import hooks
-from .models import MatchingSettings, PairWish, Proposal, ProposalStatus
+from .models import MatchingRun, MatchingSettings, PairWish, Proposal, ProposalStatus
 
 
 def pavilion_weights(pavilion: Pavilion) -> engine.ScoringWeights:
@@ -177,6 +179,12 @@ def matchmaking_input(pavilion: Pavilion) -> engine.MatchmakingInput:
     )
 
 
+def run_scoring_model(run: MatchingRun) -> engine.ScoringModel:
+    """The run's scoring model, built from the pavilion's rows and the run's own weights."""
+    weights = engine.ScoringWeights.from_dict(run.parameters.get("weights", {}))
+    return engine.build_scoring_model(matchmaking_input(run.pavilion), weights)
+
+
 def pavilion_proposals(pavilion: Pavilion) -> QuerySet:
     return Proposal.objects.filter(pavilion=pavilion).select_related(
         "sme", "buyer", "buyer__country"
@@ -205,4 +213,16 @@ def pavilion_needs_matchmaking(*, pavilion: Pavilion, since) -> bool:
         # A new meeting takes its pair out of the proposals.
         or any(hooks.pairs_changed_since(pavilion, since))
         or MatchingSettings.objects.filter(pavilion=pavilion, updated_at__gt=since).exists()
+    )
+
+
+def pavilions_open_without_active_run() -> QuerySet:
+    """Pavilions whose fair has not ended and that have no run queued or running, each with
+    the end of its last finished run (``last_run``, None if it never had one)."""
+    return (
+        Pavilion.objects.filter(fair__ends_on__gte=timezone.now().date())
+        .exclude(matching_runs__status__in=ACTIVE_RUN_STATUSES)
+        .annotate(
+            last_run=Max("matching_runs__finished_at", filter=Q(matching_runs__status="done"))
+        )
     )

@@ -12,63 +12,24 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Max, Q
+from django.db.models import F
 from django.db.models.functions import Least
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from core import audit
-from core.jobs import ProgressReporter, run_create, run_fail, run_failing, run_finish, run_start
-from core.models import ACTIVE_RUN_STATUSES, RunStatus
-from core.queue import enqueue_on_commit
-from events.models import (
-    BuyerRegistration,
-    BuyerRegistrationStatus,
-    ExhibitorRegistration,
-    Pavilion,
-    RegistrationStatus,
-)
+from core.jobs import ProgressReporter, run_fail, run_failing, run_finish, run_request, run_start
+from core.locks import waiting_at_most
+from core.models import RunStatus
+from core.services import row_delete
+from events.models import Pavilion
 from matchmaking import engine
 
 from . import selectors
 from .models import MatchingRun, MatchingSettings, PairWish, Proposal, ProposalStatus
+from .weights import matching_weights_clean
 
 logger = logging.getLogger(__name__)
-
-
-# The engine's words for a bad weight, in the interface's languages.
-WEIGHT_ERRORS = {
-    "unknown weight": gettext_lazy("unknown weight"),
-    "must be a number": gettext_lazy("must be a number"),
-    "must be a whole number": gettext_lazy("must be a whole number"),
-    "must be finite": gettext_lazy("must be finite"),
-    "must be a non-empty list of numbers": gettext_lazy("must be a non-empty list of numbers"),
-    "must be between 0 and 100": gettext_lazy("must be between 0 and 100"),
-    "must be between 0 and 1": gettext_lazy("must be between 0 and 1"),
-    "must be between 0 and 1000": gettext_lazy("must be between 0 and 1000"),
-    "must be between 1 and 1000": gettext_lazy("must be between 1 and 1000"),
-    "must be above 0 and at most 1": gettext_lazy("must be above 0 and at most 1"),
-    "must be above 0 and at most 100": gettext_lazy("must be above 0 and at most 100"),
-    "each credit must be between 0 and 1": gettext_lazy("each credit must be between 0 and 1"),
-    "credits must not decrease with depth": gettext_lazy("credits must not decrease with depth"),
-    "the exhibitor's view needs at least one positive weight": gettext_lazy(
-        "the exhibitor's view needs at least one positive weight"
-    ),
-    "the buyer's view needs at least one positive weight": gettext_lazy(
-        "the buyer's view needs at least one positive weight"
-    ),
-}
-
-
-def matching_weights_clean(weights: dict) -> dict:
-    """The weights as the engine will use them; ValidationError keyed by weight otherwise."""
-    try:
-        return engine.ScoringWeights.from_dict(weights).to_dict()
-    except engine.WeightsError as error:
-        raise ValidationError(
-            {name: WEIGHT_ERRORS.get(message, message) for name, message in error.errors.items()}
-        ) from None
 
 
 @transaction.atomic
@@ -79,36 +40,56 @@ def matching_settings_update(*, pavilion: Pavilion, weights: dict) -> MatchingSe
     """
     cleaned = matching_weights_clean(weights)
     before = selectors.pavilion_weights(pavilion).to_dict()
-    settings, _created = MatchingSettings.objects.update_or_create(
-        pavilion=pavilion, defaults={"weights": cleaned}
+    with waiting_at_most(_weights_busy()):
+        settings, _created = MatchingSettings.objects.update_or_create(
+            pavilion=pavilion, defaults={"weights": cleaned}
+        )
+    _weights_record(settings, "weights.updated", before, cleaned)
+    return settings
+
+
+@transaction.atomic
+def matching_settings_reset(*, settings: MatchingSettings, by=None) -> None:
+    """Forget a pavilion's tuned weights: its next runs score with the engine's defaults.
+
+    Side effects: records ``weights.reset`` with each weight that goes back to its default.
+    """
+    with waiting_at_most(_weights_busy()):
+        settings = MatchingSettings.objects.select_for_update().get(pk=settings.pk)
+    before = engine.ScoringWeights.from_dict(settings.weights).to_dict()
+    defaults = engine.ScoringWeights.from_dict({}).to_dict()
+    _weights_record(settings, "weights.reset", before, defaults, by)
+    settings.delete()
+
+
+def _weights_busy() -> str:
+    return _(
+        "Someone else is saving this pavilion's matchmaking weights right now; try again in a "
+        "moment."
     )
+
+
+def _weights_record(settings: MatchingSettings, action: str, before: dict, after: dict, by=None):
     changes = audit.changed(
         {f"weights.{name}": value for name, value in before.items()},
-        {f"weights.{name}": value for name, value in cleaned.items()},
+        {f"weights.{name}": value for name, value in after.items()},
     )
     if changes:
         audit.record(
-            action="weights.updated", obj=settings, pavilion_id=pavilion.pk, changes=changes
+            action=action, obj=settings, pavilion_id=settings.pavilion_id, changes=changes, by=by
         )
-    return settings
 
 
 def pair_wish_check(*, pavilion: Pavilion, sme, buyer) -> None:
     """Raise, keyed by field, unless the pair takes part in the pavilion: the SME an accepted
     exhibitor, the buyer registered. Wishes about anyone else could never be scored."""
     errors = {}
-    exhibits = ExhibitorRegistration.objects.filter(
-        pavilion=pavilion, sme=sme, status=RegistrationStatus.ACCEPTED
-    )
-    if not exhibits.exists():
+    if not selectors.accepted_exhibitors(pavilion).filter(sme=sme).exists():
         errors["sme"] = _("%(sme)s is not an accepted exhibitor of %(pavilion)s.") % {
             "sme": sme,
             "pavilion": pavilion,
         }
-    registered = BuyerRegistration.objects.filter(
-        pavilion=pavilion, buyer=buyer, status=BuyerRegistrationStatus.REGISTERED
-    )
-    if not registered.exists():
+    if not selectors.registered_buyers(pavilion).filter(buyer=buyer).exists():
         errors["buyer"] = _("%(buyer)s is not registered for %(pavilion)s.") % {
             "buyer": buyer,
             "pavilion": pavilion,
@@ -175,37 +156,23 @@ def matching_run_request(
     database enforces it too, so two organisers clicking at once get one run).
     """
     weights = selectors.pavilion_weights(pavilion)
-    run = run_create(
+    return run_request(
         model=MatchingRun,
         pavilion=pavilion,
         requested_by=requested_by,
         parameters={"weights": weights.to_dict(), **(parameters or {})},
-    )
-    audit.record(
         action="matchmaking.run.requested",
-        obj=run,
-        pavilion_id=run.pavilion_id,
-        changes=audit.created(audit.values(run, ["status"])),
-        by=requested_by,
+        task="matchmaking.tasks.run_matchmaking",
+        queue=queue,
     )
-    if queue:
-        enqueue_on_commit("matchmaking.tasks.run_matchmaking", run_id=run.pk)
-    return run
 
 
 def matching_runs_request_where_changed() -> list[int]:
     """Queue a run for each pavilion whose profiles changed since its last finished run (what
     the periodic task does). "Open" means the fair has not ended yet; a pavilion with a run
     queued or running is left alone. Returns the ids of the runs queued."""
-    pavilions = (
-        Pavilion.objects.filter(fair__ends_on__gte=timezone.now().date())
-        .exclude(matching_runs__status__in=ACTIVE_RUN_STATUSES)
-        .annotate(
-            last_run=Max("matching_runs__finished_at", filter=Q(matching_runs__status="done"))
-        )
-    )
     queued = []
-    for pavilion in pavilions:
+    for pavilion in selectors.pavilions_open_without_active_run():
         if not selectors.pavilion_needs_matchmaking(pavilion=pavilion, since=pavilion.last_run):
             continue
         try:
@@ -217,12 +184,6 @@ def matching_runs_request_where_changed() -> list[int]:
 
 def matching_run_start(*, run: MatchingRun) -> bool:
     return run_start(run=run, state={"phase": "loading"})
-
-
-def matching_run_model(*, run: MatchingRun) -> engine.ScoringModel:
-    """The run's scoring model, built from the pavilion's rows and the run's own weights."""
-    weights = engine.ScoringWeights.from_dict(run.parameters.get("weights", {}))
-    return engine.build_scoring_model(selectors.matchmaking_input(run.pavilion), weights)
 
 
 def matching_run_plan(*, model: engine.ScoringModel) -> list[tuple[int, int]]:
@@ -258,7 +219,7 @@ def matching_run_execute(
         return run
     report = progress or ProgressReporter(run)
     with run_failing(run, retried=retried):
-        model = matching_run_model(run=run)
+        model = selectors.run_scoring_model(run)
         bounds = matching_run_plan(model=model)
         if spread is not None and len(bounds) > 1:
             report(*engine.scoring_progress(0, len(bounds)))
@@ -281,7 +242,7 @@ def matching_run_score_part(
     """Score buyers ``start:stop``, one of a spread run's ``parts`` ranges, and keep their
     candidates. Side effects: the run's progress counts the range as scored."""
     with run_failing(run, retried=retried):
-        candidates = engine.score_chunk(matching_run_model(run=run), start, stop)
+        candidates = engine.score_chunk(selectors.run_scoring_model(run), start, stop)
         _part_scored(run=run, parts=parts)
     return candidates
 
@@ -318,7 +279,7 @@ def matching_run_finish(
     """
     started = time.perf_counter()
     with run_failing(run, retried=retried):
-        model = model or matching_run_model(run=run)
+        model = model or selectors.run_scoring_model(run)
         candidates = engine.merge_candidates(
             engine.Candidates.from_dict(c) if isinstance(c, dict) else c for c in chunks
         )
@@ -348,10 +309,16 @@ def matching_run_fail(*, run_id: int, error: BaseException | str) -> None:
 def proposals_store(*, run: MatchingRun, outcome: engine.ProposalRun) -> dict[str, int]:
     """Write a run's proposals: update the pairs proposed again, add new ones, withdraw the open
     proposals no longer chosen. Accepted and declined proposals are never touched or reopened."""
-    existing = {
-        (p.sme_id, p.buyer_id): p
-        for p in Proposal.objects.select_for_update().filter(pavilion_id=run.pavilion_id)
-    }
+    with waiting_at_most(
+        _(
+            "Someone is deciding on this pavilion's proposals right now; the run stores its "
+            "proposals again in a moment."
+        )
+    ):
+        existing = {
+            (p.sme_id, p.buyer_id): p
+            for p in Proposal.objects.select_for_update().filter(pavilion_id=run.pavilion_id)
+        }
     chosen = {(p.exhibitor_id, p.buyer_id): p for p in outcome.proposals}
     created, updated = [], []
     for pair, proposal in chosen.items():
@@ -386,14 +353,21 @@ def proposals_store(*, run: MatchingRun, outcome: engine.ProposalRun) -> dict[st
     }
 
 
+def _proposal_locked(proposal: Proposal) -> Proposal:
+    with waiting_at_most(
+        _("Someone else is deciding on this proposal right now; try again in a moment.")
+    ):
+        return (
+            Proposal.objects.select_for_update()
+            .select_related("pavilion", "sme", "buyer")
+            .get(pk=proposal.pk)
+        )
+
+
 def proposal_lock_open(*, proposal: Proposal) -> Proposal:
     """The proposal, locked for the decision, with its pavilion and pair; refused unless it is
     still open ("This proposal was already accepted.")."""
-    proposal = (
-        Proposal.objects.select_for_update()
-        .select_related("pavilion", "sme", "buyer")
-        .get(pk=proposal.pk)
-    )
+    proposal = _proposal_locked(proposal)
     _refuse_unless_open(proposal)
     return proposal
 
@@ -442,3 +416,14 @@ def proposal_mark_accepted(*, proposal: Proposal, by=None) -> Proposal:
     """
     _refuse_unless_open(proposal)
     return _proposal_decided(proposal, ProposalStatus.ACCEPTED, by)
+
+
+@transaction.atomic
+def proposal_delete(*, proposal: Proposal, by=None) -> None:
+    """A platform administrator deletes a proposal, whatever its status.
+
+    Side effects: records ``proposal.deleted`` with every field it had, before it goes; a
+    meeting requested from it stays, no longer naming it.
+    """
+    proposal = _proposal_locked(proposal)
+    row_delete(obj=proposal, subject="proposal", pavilion="pavilion_id", by=by)

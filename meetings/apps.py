@@ -21,8 +21,9 @@ class MeetingsConfig(AppConfig):
         from events import hooks as events_hooks
         from matchmaking import hooks as matchmaking_hooks
 
-        from . import selectors, views
+        from . import views
         from .admin import pavilions, proposals
+        from .selectors import meetings as selectors
 
         events_hooks.pavilion_admin_links.register(pavilions.pavilion_links)
         events_hooks.pavilion_links.register(views.participant_links)

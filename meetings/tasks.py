@@ -1,11 +1,17 @@
 """Celery tasks of meetings. Thin: take ids, load, call a service."""
 
 from celery import shared_task
+from django.core.exceptions import ValidationError
 
 from core.tasks import RunTask, Task
 
-from . import services
 from .models import SchedulingRun
+from .services import notifications, requests, runs
+
+#: Worth sending a schedule again a little later: the mail server did not answer, or another
+#: send held a participant's schedule notice past the lock timeout (``core.locks``). Those
+#: already emailed are not emailed again: their notice says what they were sent.
+SCHEDULE_SEND_RETRIED = (OSError, ValidationError)
 
 
 @shared_task(base=RunTask, bind=True)
@@ -16,20 +22,20 @@ def run_scheduler(self, *, run_id: int) -> None:
         .first()
     )
     if run is not None:
-        services.scheduling_run_execute(run=run, retried=self.retried_errors())
+        runs.scheduling_run_execute(run=run, retried=self.retried_errors())
 
 
 @shared_task(base=Task, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def send_meeting_notification(*, kind: str, meeting_id: int) -> int:
-    return services.meeting_notification_send(kind=kind, meeting_id=meeting_id)
+    return notifications.meeting_notification_send(kind=kind, meeting_id=meeting_id)
 
 
-@shared_task(base=Task, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+@shared_task(base=Task, autoretry_for=SCHEDULE_SEND_RETRIED, retry_backoff=True, max_retries=5)
 def send_schedule_published(*, pavilion_id: int) -> int:
-    return services.schedule_published_send(pavilion_id=pavilion_id)
+    return notifications.schedule_published_send(pavilion_id=pavilion_id)
 
 
 @shared_task(base=Task)
 def expire_and_remind_meetings() -> dict[str, int]:
     """Periodic: expire unanswered requests past their deadline, remind those close to it."""
-    return {"expired": services.meetings_expire(), "reminded": services.meetings_remind()}
+    return {"expired": requests.meetings_expire(), "reminded": requests.meetings_remind()}

@@ -31,11 +31,18 @@ from events.views import (
 )
 from matchmaking.reasons import proposal_sentence
 
-from . import exports, selectors, services
+from . import exports
 from .access import meeting_as_seen, meetings_visible_to, time_visible_q
 from .models import OPEN_STATUSES, MeetingStatus
 from .page_forms import AnswerForm, AttendeeForm, MeetingRequestForm, OutcomeForm
-from .services.meetings import exhibitor_team
+from .selectors.meetings import buyer_meeting_statuses, exhibitor_team
+from .services import proposals, requests
+from .services.attendance import (
+    meeting_outcome_record,
+    meeting_record_attendance,
+    meeting_set_attendee,
+)
+from .services.decisions import meeting_accept, meeting_cancel, meeting_decline
 
 MEETING_RELATIONS = (
     "pavilion__fair",
@@ -177,29 +184,25 @@ def meeting_act(request, pk: int, action: str):
                 if not form.is_valid():
                     return _meeting_page(request, meeting, side, status=400, attendee_form=form)
                 attendee = form.cleaned_data["attendee"]
-            services.meeting_accept(meeting=meeting, side=side, by=by, attendee=attendee)
+            meeting_accept(meeting=meeting, side=side, by=by, attendee=attendee)
         elif action in ("decline", "cancel"):
             form = AnswerForm(request.POST)
             if not form.is_valid():
                 return _meeting_page(request, meeting, side, status=400, answer_form=form)
-            service = services.meeting_decline if action == "decline" else services.meeting_cancel
+            service = meeting_decline if action == "decline" else meeting_cancel
             service(meeting=meeting, side=side, by=by, note=form.cleaned_data["note"])
         elif action == "attendee":
             form = AttendeeForm(request.POST, team=exhibitor_team(meeting.sme))
             if not form.is_valid():
                 return _meeting_page(request, meeting, side, status=400, attendee_form=form)
-            services.meeting_set_attendee(
-                meeting=meeting, attendee=form.cleaned_data["attendee"], by=by
-            )
+            meeting_set_attendee(meeting=meeting, attendee=form.cleaned_data["attendee"], by=by)
         elif action in ("held", "no_show"):
-            services.meeting_record_attendance(
-                meeting=meeting, held=action == "held", by=by, side=side
-            )
+            meeting_record_attendance(meeting=meeting, held=action == "held", by=by, side=side)
         else:
             form = OutcomeForm(request.POST)
             if not form.is_valid():
                 return _meeting_page(request, meeting, side, status=400, outcome_form=form)
-            services.meeting_outcome_record(meeting=meeting, side=side, by=by, **form.cleaned_data)
+            meeting_outcome_record(meeting=meeting, side=side, by=by, **form.cleaned_data)
     except ValidationError as error:
         if form is None or not hasattr(error, "error_dict"):
             # A refusal about the meeting itself (it changed meanwhile) goes above the page.
@@ -235,7 +238,7 @@ def meeting_request(request, pk: int, sme_pk: int):
     form = MeetingRequestForm(request.POST)
     if form.is_valid():
         try:
-            services.meeting_request(
+            requests.meeting_request(
                 pavilion=pavilion,
                 sme=registration.sme,
                 buyer=actor.buyer,
@@ -330,7 +333,7 @@ def schedule_ics(request, pk: int):
 def proposal_accept(request, proposal, side):
     """A participant accepts a proposal on the proposal page: the meeting is requested."""
     try:
-        services.proposal_accept(proposal=proposal, side=side, by=request.user)
+        proposals.proposal_accept(proposal=proposal, side=side, by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -346,7 +349,7 @@ def exhibitor_panel(request, pavilion, registration, request_form=None, **option
         return ""
     registered = buyer_is_registered(actor, pavilion)
     if registered and request_form is None:
-        going = selectors.buyer_meeting_statuses(actor, pavilion)
+        going = buyer_meeting_statuses(actor, pavilion)
         request_form = None if registration.sme_id in going else MeetingRequestForm()
     context = {
         "pavilion": pavilion,

@@ -12,8 +12,8 @@ from companies.factories import (
     SMEFactory,
 )
 from core.organisers import ensure_organiser_group
-from events import services as event_services
 from events.factories import ExhibitorRegistrationFactory, PavilionFactory
+from events.services import buyers as event_services
 
 
 @pytest.fixture(autouse=True)

@@ -7,9 +7,8 @@ Reads come from ``companies.access``; writes call ``companies.services``, whose
 from django.contrib.auth import authenticate
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import mixins, status, viewsets
+from rest_framework import status, viewsets
 from rest_framework.authtoken.models import Token
-from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
@@ -20,9 +19,10 @@ from companies import services
 from companies.access import buyers_visible_to, smes_visible_to
 from companies.models import Certification, Language, Market, Sector
 from companies.names import person_name
+from core.api.views import EditableViewSet, post_action, require, resource_schema
 
 from .filters import ForeignBuyerFilter, MarketFilter, SectorFilter, SMEFilter
-from .permissions import ApiView, require
+from .permissions import ActorView
 from .serializers import (
     CertificationSerializer,
     ForeignBuyerSerializer,
@@ -37,26 +37,8 @@ from .serializers import (
     TokenSerializer,
 )
 
-#: Ids in paths are whole numbers; anything else is a 404 before it reaches the database.
-ID_PATTERN = r"[0-9]{1,18}"
 
-
-class RecordViewSet(
-    ApiView,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    mixins.DestroyModelMixin,
-    viewsets.GenericViewSet,
-):
-    """List, read, create, change (PATCH only) and delete records addressed by a numeric id."""
-
-    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
-    lookup_value_regex = ID_PATTERN
-
-
-class ObtainTokenView(ApiView, APIView):
+class ObtainTokenView(ActorView, APIView):
     """Exchange a username and password for an API token (throttled: scope "auth")."""
 
     authentication_classes = []
@@ -86,7 +68,7 @@ class ObtainTokenView(ApiView, APIView):
         return Response({"token": token.key})
 
 
-class MeView(ApiView, APIView):
+class MeView(ActorView, APIView):
     """Who the caller is: their company (SME or buyer), and the pavilions they organise."""
 
     @extend_schema(responses=MeSerializer, summary="Who am I", tags=["auth"])
@@ -106,18 +88,9 @@ class MeView(ApiView, APIView):
         )
 
 
-class CompanyViewSet(
-    ApiView,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,
-):
+class CompanyViewSet(ActorView, EditableViewSet):
     """What SMEs and buyers share: list and read what the actor may see, register, edit own."""
 
-    http_method_names = ["get", "post", "patch", "head", "options"]
-    lookup_value_regex = ID_PATTERN
     ordering_fields = ["created_at", "updated_at"]
 
     def _may_edit(self, company) -> bool:
@@ -146,7 +119,15 @@ class CompanyViewSet(
         company = self._update(company, dict(serializer.validated_data))
         return Response(self.get_serializer(company).data)
 
-    def _invite(self, request):
+    @post_action(
+        MembershipInviteSerializer,
+        InvitedUserSerializer,
+        status=201,
+        description="Creates the colleague's account (without a password) and membership; only "
+        "the company's administrator may (its other staff get 403).",
+        tags=["companies"],
+    )
+    def members(self, request, pk=None):
         company = self.get_object()
         require(
             self.actor.administers(company),
@@ -173,6 +154,7 @@ class CompanyViewSet(
         tags=["companies"],
     ),
     partial_update=extend_schema(summary="Change your SME's profile", tags=["companies"]),
+    members=extend_schema(summary="Invite a colleague to your SME"),
 )
 class SMEViewSet(CompanyViewSet):
     serializer_class = SMESerializer
@@ -196,18 +178,6 @@ class SMEViewSet(CompanyViewSet):
             .order_by("name_en", "pk")
         )
 
-    @extend_schema(
-        request=MembershipInviteSerializer,
-        responses={201: InvitedUserSerializer},
-        summary="Invite a colleague to your SME",
-        description="Creates the colleague's account (without a password) and membership; only "
-        "the company's administrator may (its other staff get 403).",
-        tags=["companies"],
-    )
-    @action(detail=True, methods=["post"], url_path="members")
-    def members(self, request, pk=None):
-        return self._invite(request)
-
 
 @extend_schema_view(
     list=extend_schema(summary="Buyers whose full profile you may read", tags=["companies"]),
@@ -218,6 +188,7 @@ class SMEViewSet(CompanyViewSet):
         tags=["companies"],
     ),
     partial_update=extend_schema(summary="Change your company's profile", tags=["companies"]),
+    members=extend_schema(summary="Invite a colleague to your company"),
 )
 class ForeignBuyerViewSet(CompanyViewSet):
     serializer_class = ForeignBuyerSerializer
@@ -242,63 +213,52 @@ class ForeignBuyerViewSet(CompanyViewSet):
             .order_by("name", "pk")
         )
 
-    @extend_schema(
-        request=MembershipInviteSerializer,
-        responses={201: InvitedUserSerializer},
-        summary="Invite a colleague to your company",
-        description="Creates the colleague's account (without a password) and membership; only "
-        "the company's administrator may (its other staff get 403).",
-        tags=["companies"],
-    )
-    @action(detail=True, methods=["post"], url_path="members")
-    def members(self, request, pk=None):
-        return self._invite(request)
 
-
-class ReferenceViewSet(ApiView, viewsets.ReadOnlyModelViewSet):
+class ReferenceViewSet(ActorView, viewsets.ReadOnlyModelViewSet):
     """Reference data the profiles point at; any signed-in user may read it."""
 
-    lookup_value_regex = ID_PATTERN
     search_fields = ["code", "name_en", "name_ja"]
     ordering_fields = ["code", "name_en"]
 
 
-@extend_schema_view(
-    list=extend_schema(summary="The sector tree (HS sections, chapters, fair categories)"),
-    retrieve=extend_schema(summary="A sector"),
+@resource_schema(
+    "reference",
+    list_summary="The sector tree (HS sections, chapters, fair categories)",
+    detail_summary="A sector",
 )
-@extend_schema(tags=["reference"])
 class SectorViewSet(ReferenceViewSet):
     queryset = Sector.objects.order_by("code", "pk")
     serializer_class = SectorSerializer
     filterset_class = SectorFilter
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Countries and regions"), retrieve=extend_schema(summary="A market")
+@resource_schema(
+    "reference",
+    list_summary="Countries and regions",
+    detail_summary="A market",
 )
-@extend_schema(tags=["reference"])
 class MarketViewSet(ReferenceViewSet):
     queryset = Market.objects.order_by("kind", "name_en", "pk")
     serializer_class = MarketSerializer
     filterset_class = MarketFilter
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Languages"), retrieve=extend_schema(summary="A language")
+@resource_schema(
+    "reference",
+    list_summary="Languages",
+    detail_summary="A language",
 )
-@extend_schema(tags=["reference"])
 class LanguageViewSet(ReferenceViewSet):
     queryset = Language.objects.order_by("name_en", "pk")
     serializer_class = LanguageSerializer
     filterset_fields = ["code"]
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Certifications markets demand"),
-    retrieve=extend_schema(summary="A certification"),
+@resource_schema(
+    "reference",
+    list_summary="Certifications markets demand",
+    detail_summary="A certification",
 )
-@extend_schema(tags=["reference"])
 class CertificationViewSet(ReferenceViewSet):
     queryset = Certification.objects.order_by("code", "pk")
     serializer_class = CertificationSerializer

@@ -13,8 +13,8 @@ from events.models import (
     Pavilion,
     RegistrationStatus,
 )
-from events.services import (
-    buyer_registration_register,
+from events.services.buyers import buyer_registration_register
+from events.services.registrations import (
     exhibitor_registration_apply,
     exhibitor_registration_decide,
 )

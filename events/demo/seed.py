@@ -29,7 +29,7 @@ from events.models import (
     TimetableBreak,
     TradeFair,
 )
-from events.services import meeting_slots_generate
+from events.services.slots import meeting_slots_generate
 
 from .buyers import BuyerPlan, buyer_plans
 from .companies import (

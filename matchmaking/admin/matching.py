@@ -1,8 +1,6 @@
 """The organiser's matchmaking admin: weights, wishes, runs with live progress, proposals."""
 
-from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -12,6 +10,7 @@ from django.utils.translation import ngettext
 
 from companies.names import person_column
 from core.admin_scoping import PavilionScopedAdmin
+from core.admin_writes import CheckedByServiceForm, WritesThroughServices, write_each
 from events.organisers import pavilions_organised_by
 
 from .. import hooks, services
@@ -42,6 +41,13 @@ class MatchingSettingsAdmin(PavilionScopedAdmin):
             reverse("admin:matchmaking_weights", args=[settings.pavilion_id])
         )
 
+    def delete_model(self, request, obj):
+        services.matching_settings_reset(settings=obj, by=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for settings in queryset:
+            self.delete_model(request, settings)
+
     def weights_view(self, request, pavilion_id):
         """One field per weight; the engine checks the values, errors land on their fields."""
         if not self.has_change_permission(request):
@@ -66,27 +72,22 @@ class MatchingSettingsAdmin(PavilionScopedAdmin):
         return TemplateResponse(request, "admin/matchmaking/weights.html", context)
 
 
-class PairWishForm(forms.ModelForm):
+class PairWishForm(CheckedByServiceForm):
     """Checks the pair with the service's own rule, so the error lands on its field."""
 
     class Meta:
         model = PairWish
         fields = ["pavilion", "sme", "buyer", "kind"]
 
-    def clean(self):
-        cleaned = super().clean()
+    def check_with_service(self, cleaned):
         if cleaned.get("pavilion") and cleaned.get("sme") and cleaned.get("buyer"):
-            try:
-                services.pair_wish_check(
-                    pavilion=cleaned["pavilion"], sme=cleaned["sme"], buyer=cleaned["buyer"]
-                )
-            except ValidationError as error:
-                self._update_errors(error)
-        return cleaned
+            services.pair_wish_check(
+                pavilion=cleaned["pavilion"], sme=cleaned["sme"], buyer=cleaned["buyer"]
+            )
 
 
 @admin.register(PairWish)
-class PairWishAdmin(PavilionScopedAdmin):
+class PairWishAdmin(WritesThroughServices, PavilionScopedAdmin):
     form = PairWishForm
     list_display = ["sme", "buyer", "kind", "pavilion", "created_by_name", "created_at"]
     created_by_name = person_column("created_by", _("created by"))
@@ -96,22 +97,18 @@ class PairWishAdmin(PavilionScopedAdmin):
     list_select_related = ["sme", "buyer", "pavilion", "pavilion__fair", "created_by"]
     fields = ["pavilion", "sme", "buyer", "kind"]
 
-    def save_model(self, request, obj, form, change):
+    def save_through(self, request, obj, form, change):
         wish = services.pair_wish_add(
             pavilion=obj.pavilion, sme=obj.sme, buyer=obj.buyer, kind=obj.kind, by=request.user
         )
         obj.__dict__.update(wish.__dict__)
 
-    def delete_model(self, request, obj):
+    def delete_through(self, request, obj):
         services.pair_wish_remove(wish=obj)
-
-    def delete_queryset(self, request, queryset):
-        for wish in queryset:
-            services.pair_wish_remove(wish=wish)
 
 
 @admin.register(Proposal)
-class ProposalAdmin(PavilionScopedAdmin):
+class ProposalAdmin(WritesThroughServices, PavilionScopedAdmin):
     list_display = ["sme", "buyer", "score", "status", "why", "pavilion"]
     list_filter = ["status", "pavilion", "buyer__country", "sme__prefecture"]
     search_fields = ["sme__name_en", "sme__name_ja", "buyer__name"]
@@ -135,6 +132,13 @@ class ProposalAdmin(PavilionScopedAdmin):
     def has_add_permission(self, request):
         return False
 
+    def save_through(self, request, obj, form, change):
+        # Every field is read-only: a proposal changes only through the actions' services.
+        pass
+
+    def delete_through(self, request, obj):
+        services.proposal_delete(proposal=obj, by=request.user)
+
     @admin.display(description=_("why"))
     def why(self, proposal):
         return proposal_sentence(proposal)
@@ -146,15 +150,14 @@ class ProposalAdmin(PavilionScopedAdmin):
 
     @admin.action(description=_("Decline the selected proposals"), permissions=["change"])
     def decline(self, request, queryset):
-        done = 0
-        for proposal in queryset.select_related("sme", "buyer"):
-            try:
-                services.proposal_decline(proposal=proposal, by=request.user)
-                done += 1
-            except ValidationError as error:
-                self.message_user(
-                    request, f"{proposal}: {' '.join(error.messages)}", messages.ERROR
-                )
+        done = len(
+            write_each(
+                self,
+                request,
+                queryset.select_related("sme", "buyer"),
+                lambda proposal: services.proposal_decline(proposal=proposal, by=request.user),
+            )
+        )
         if done:
             self.message_user(
                 request,

@@ -1,4 +1,8 @@
-"""A run's admin page: read-only, with a progress bar worded in the reader's language."""
+"""A run's admin page: read-only, with a progress bar worded in the reader's language.
+
+A run is deleted (by a platform administrator) through ``core.services.row_delete``, which
+records it in the audit log with everything the run kept.
+"""
 
 from django.contrib import admin
 from django.utils.html import format_html
@@ -6,12 +10,17 @@ from django.utils.translation import gettext_lazy as _
 
 from companies.names import person_column
 from core.admin_scoping import PavilionScopedAdmin
+from core.admin_writes import WritesThroughServices
+from core.services import row_delete
 
 from ..models import MatchingRun
 
 
-class JobRunAdmin(PavilionScopedAdmin):
+class JobRunAdmin(WritesThroughServices, PavilionScopedAdmin):
     """A run's page: read-only, with a progress bar, refreshing itself while the run is active."""
+
+    #: The subject of the run's audit actions (``<subject>.deleted``), which its app declares.
+    audit_subject: str = ""
 
     list_display = [
         "pk",
@@ -49,6 +58,9 @@ class JobRunAdmin(PavilionScopedAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
+    def delete_through(self, request, obj):
+        row_delete(obj=obj, subject=self.audit_subject, pavilion="pavilion_id", by=request.user)
+
     @admin.display(description=_("progress"), ordering="progress")
     def progress_bar(self, run):
         percent = round(run.progress * 100)
@@ -75,6 +87,8 @@ class JobRunAdmin(PavilionScopedAdmin):
 
 @admin.register(MatchingRun)
 class MatchingRunAdmin(JobRunAdmin):
+    audit_subject = "matchmaking.run"
+
     @admin.display(description=_("proposals"))
     def outcome(self, run):
         return run.counts.get("proposals", "")

@@ -5,14 +5,14 @@ Organisers only, for their own pavilions (``matchmaking.access``); every write c
 ``matchmaking.services``.
 """
 
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import generics, mixins, status, viewsets
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics, mixins, status
 from rest_framework.response import Response
 
-from companies.api.permissions import ApiView, require, require_organiser
-from companies.api.views import ID_PATTERN
+from companies.api.permissions import ActorView, require_organiser
+from core.api.views import ReadCreateViewSet, require, resource_schema
+from events.api.pavilions import organised_pavilion
 from events.models import Pavilion
 from matchmaking import selectors
 from matchmaking import services as matching_services
@@ -27,9 +27,10 @@ from .serializers import (
 )
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Wishes about pairs at your pavilions (organisers)"),
-    retrieve=extend_schema(summary="A wish about a pair"),
+@resource_schema(
+    "matchmaking",
+    list_summary="Wishes about pairs at your pavilions (organisers)",
+    detail_summary="A wish about a pair",
     create=extend_schema(
         request=PairWishCreateSerializer,
         responses={201: PairWishSerializer},
@@ -43,18 +44,9 @@ from .serializers import (
         description="The next run scores the pair without it.",
     ),
 )
-@extend_schema(tags=["matchmaking"])
-class PairWishViewSet(
-    ApiView,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.DestroyModelMixin,
-    viewsets.GenericViewSet,
-):
+class PairWishViewSet(ActorView, ReadCreateViewSet, mixins.DestroyModelMixin):
     serializer_class = PairWishSerializer
     filterset_class = PairWishFilter
-    lookup_value_regex = ID_PATTERN
     ordering_fields = ["created_at"]
 
     def initial(self, request, *args, **kwargs):
@@ -84,18 +76,17 @@ class PairWishViewSet(
         matching_services.pair_wish_remove(wish=instance)
 
 
-class MatchingWeightsView(ApiView, generics.GenericAPIView):
+class MatchingWeightsView(ActorView, generics.GenericAPIView):
     """A pavilion's scoring weights: the engine's defaults until an organiser tunes them."""
 
     serializer_class = MatchingWeightsSerializer
 
     def _pavilion(self, pavilion_id) -> Pavilion:
-        pavilion = get_object_or_404(Pavilion, pk=pavilion_id)
-        require(
-            self.actor.organises(pavilion.pk),
+        return organised_pavilion(
+            self.actor,
+            pavilion_id,
             _("Only an organiser of this pavilion can read and tune its matchmaking weights."),
         )
-        return pavilion
 
     def _answer(self, pavilion: Pavilion) -> Response:
         stored = MatchingSettings.objects.filter(pavilion=pavilion).first()

@@ -8,15 +8,13 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import (
     extend_schema,
-    extend_schema_view,
 )
-from rest_framework import mixins, status, viewsets
-from rest_framework.decorators import action
+from rest_framework import status, viewsets
 from rest_framework.response import Response
 
-from companies.api.permissions import ApiView, require
-from companies.api.views import ID_PATTERN
+from companies.api.permissions import ActorView, require_organiser
 from core.api.errors import Conflict
+from core.api.views import ReadCreateViewSet, post_action, require, resource_schema
 from matchmaking import services as matching_services
 from matchmaking.access import (
     proposals_visible_to,
@@ -44,42 +42,34 @@ def proposals_of(actor):
 
 
 # Accepting (POST .../{id}/accept/) requests a meeting: meetings serves it (meetings.api.proposals).
-@extend_schema_view(
-    list=extend_schema(summary="Proposals you may see (your company's, or your pavilions')"),
-    retrieve=extend_schema(summary="A proposal, with its score and reasons"),
+@resource_schema(
+    "proposals",
+    list_summary="Proposals you may see (your company's, or your pavilions')",
+    detail_summary="A proposal, with its score and reasons",
 )
-@extend_schema(tags=["proposals"])
-class ProposalViewSet(ApiView, viewsets.ReadOnlyModelViewSet):
+class ProposalViewSet(ActorView, viewsets.ReadOnlyModelViewSet):
     serializer_class = ProposalSerializer
     filterset_class = ProposalFilter
-    lookup_value_regex = ID_PATTERN
     ordering_fields = ["score", "created_at", "updated_at"]
 
     def get_queryset(self):
         return proposals_of(self.actor)
 
-    @extend_schema(
-        request=None,
-        responses={200: ProposalSerializer},
+    @post_action(
+        None,
+        ProposalSerializer,
         summary="Decline a proposal",
         description="The pair is never proposed again at this pavilion.",
     )
-    @action(detail=True, methods=["post"])
     def decline(self, request, pk=None):
         proposal = matching_services.proposal_decline(proposal=self.get_object(), by=request.user)
         return Response(ProposalSerializer(self.get_queryset().get(pk=proposal.pk)).data)
 
 
-class RunViewSet(
-    ApiView,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    viewsets.GenericViewSet,
-):
+class RunViewSet(ActorView, ReadCreateViewSet):
     """Runs of a long job for the pavilions an organiser runs: start one, then poll it."""
 
-    lookup_value_regex = ID_PATTERN
+    serializer_class = RunSerializer
     ordering_fields = ["created_at", "finished_at"]
     error_statuses = {"create": (409,)}
     model = MatchingRun
@@ -94,10 +84,8 @@ class RunViewSet(
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
-        actor = self.actor
-        require(
-            actor.platform_admin or actor.organiser,
-            _("Only organisers start and follow matchmaking and scheduling runs."),
+        require_organiser(
+            self.actor, _("Only organisers start and follow matchmaking and scheduling runs.")
         )
 
     def start(self, pavilion, data):
@@ -119,9 +107,10 @@ class RunViewSet(
         return Response(self.get_serializer(run).data, status=status.HTTP_201_CREATED)
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Matchmaking runs of your pavilions"),
-    retrieve=extend_schema(summary="A matchmaking run: status, progress, counts"),
+@resource_schema(
+    "runs",
+    list_summary="Matchmaking runs of your pavilions",
+    detail_summary="A matchmaking run: status, progress, counts",
     create=extend_schema(
         request=RunRequestSerializer,
         summary="Start matchmaking for a pavilion",
@@ -129,9 +118,7 @@ class RunViewSet(
         "or running. Poll the run until its status is done or failed.",
     ),
 )
-@extend_schema(tags=["runs"])
 class MatchingRunViewSet(RunViewSet):
-    serializer_class = RunSerializer
     filterset_class = MatchingRunFilter
     model = MatchingRun
 

@@ -2,13 +2,13 @@
 accepting proposals, which requests their meetings on the participants' behalf."""
 
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.admin_writes import write_each
 from events.admin_confirm import confirmation_page, confirmed_form
 
-from .. import services
+from ..services.proposals import proposal_accept
 from .acting import ActingForForm, requests_made_text
 
 
@@ -19,15 +19,16 @@ def accept(modeladmin, request, queryset):
     form = confirmed_form(request, ActingForForm)
     if form.is_bound and form.is_valid():
         acting_for = form.cleaned_data["acting_for"]
-        done = 0
-        for proposal in queryset.select_related("sme", "buyer"):
-            try:
-                services.proposal_accept(proposal=proposal, by=request.user, acting_for=acting_for)
-                done += 1
-            except ValidationError as error:
-                modeladmin.message_user(
-                    request, f"{proposal}: {' '.join(error.messages)}", messages.ERROR
-                )
+        done = len(
+            write_each(
+                modeladmin,
+                request,
+                queryset.select_related("sme", "buyer"),
+                lambda proposal: proposal_accept(
+                    proposal=proposal, by=request.user, acting_for=acting_for
+                ),
+            )
+        )
         if done:
             modeladmin.message_user(request, requests_made_text(done, acting_for), messages.SUCCESS)
         return None

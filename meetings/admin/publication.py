@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from ..models import BOOKED_STATUSES, Meeting, MeetingStatus, ScheduleNotice
-from ..services.notifications import changes_ids, schedule_changes
+from ..selectors.notices import changes_ids, schedule_changes
 
 
 def publication_preview(pavilion) -> dict:

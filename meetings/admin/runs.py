@@ -10,6 +10,8 @@ from ..models import SchedulingRun
 
 @admin.register(SchedulingRun)
 class SchedulingRunAdmin(JobRunAdmin):
+    audit_subject = "scheduling.run"
+
     @admin.display(description=_("placed, share of bound, gaps"))
     def outcome(self, run):
         if "placed" not in run.counts:

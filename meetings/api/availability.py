@@ -1,14 +1,18 @@
 """Participants' unavailable slots in the API."""
 
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.response import Response
 
-from companies.api.permissions import require, require_organiser
-from companies.api.views import RecordViewSet
-from meetings import services
+from companies.api.permissions import ActorView, require_organiser
+from core.api.views import RecordViewSet, require, resource_schema
 from meetings.access import unavailabilities_visible_to
+from meetings.selectors.conflicts import unavailability_conflicts
+from meetings.services.availability import (
+    participant_unavailability_delete,
+    participant_unavailability_save,
+)
 
 from .filters import UnavailabilityFilter
 from .serializers import (
@@ -19,9 +23,10 @@ from .serializers import (
 )
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Participants' unavailable slots at your pavilions (organisers)"),
-    retrieve=extend_schema(summary="A participant's unavailable slot"),
+@resource_schema(
+    "schedule",
+    list_summary="Participants' unavailable slots at your pavilions (organisers)",
+    detail_summary="A participant's unavailable slot",
     create=extend_schema(
         request=UnavailabilityCreateSerializer,
         responses={201: UnavailabilityChangedSerializer},
@@ -38,8 +43,7 @@ from .serializers import (
     ),
     destroy=extend_schema(summary="Make the participant available in the slot again"),
 )
-@extend_schema(tags=["schedule"])
-class UnavailabilityViewSet(RecordViewSet):
+class UnavailabilityViewSet(RecordViewSet, ActorView):
     serializer_class = UnavailabilitySerializer
     filterset_class = UnavailabilityFilter
     ordering_fields = ["slot__starts_at"]
@@ -61,7 +65,7 @@ class UnavailabilityViewSet(RecordViewSet):
         unavailability = self.get_queryset().get(pk=unavailability.pk)
         unavailability.affected_meetings = [
             {"meeting": meeting.pk, "reason": reason}
-            for meeting, reason in services.unavailability_conflicts(unavailability=unavailability)
+            for meeting, reason in unavailability_conflicts(unavailability=unavailability)
         ]
         return Response(UnavailabilityChangedSerializer(unavailability).data, status=status_code)
 
@@ -73,7 +77,7 @@ class UnavailabilityViewSet(RecordViewSet):
             self.actor.organises(data["pavilion"].pk),
             _("Only an organiser of this pavilion can mark its participants unavailable."),
         )
-        unavailability = services.participant_unavailability_save(**data)
+        unavailability = participant_unavailability_save(**data)
         return self._changed(unavailability, status.HTTP_201_CREATED)
 
     def partial_update(self, request, *args, **kwargs):
@@ -87,10 +91,10 @@ class UnavailabilityViewSet(RecordViewSet):
             "note": unavailability.note,
             **serializer.validated_data,
         }
-        unavailability = services.participant_unavailability_save(
+        unavailability = participant_unavailability_save(
             unavailability=unavailability, pavilion=unavailability.pavilion, **data
         )
         return self._changed(unavailability)
 
     def perform_destroy(self, instance):
-        services.participant_unavailability_delete(unavailability=instance)
+        participant_unavailability_delete(unavailability=instance)

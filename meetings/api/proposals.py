@@ -8,13 +8,13 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import generics
 from rest_framework.response import Response
 
-from companies.api.permissions import ApiView
-from companies.api.views import ID_PATTERN
+from companies.api.permissions import ActorView
+from core.api.views import ID_PATTERN
 from events.access import side_of
 from matchmaking.api.serializers import ProposalSerializer
 from matchmaking.api.views import proposals_of
 
-from .. import services
+from ..services.proposals import proposal_accept
 from .serializers import ProposalAcceptSerializer
 
 #: The address, as ``config.api_urls`` routes it (before the proposal resource's own routes).
@@ -22,7 +22,7 @@ ACCEPT_PATH = rf"^proposals/(?P<pk>{ID_PATTERN})/accept/$"
 
 
 @extend_schema(tags=["proposals"])
-class ProposalAcceptView(ApiView, generics.GenericAPIView):
+class ProposalAcceptView(ActorView, generics.GenericAPIView):
     serializer_class = ProposalSerializer
 
     def get_queryset(self):
@@ -40,7 +40,7 @@ class ProposalAcceptView(ApiView, generics.GenericAPIView):
         serializer = ProposalAcceptSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         proposal = self.get_object()
-        proposal = services.proposal_accept(
+        proposal = proposal_accept(
             proposal=proposal,
             side=side_of(self.actor, proposal),
             by=request.user,

@@ -26,7 +26,7 @@ from meetings.models import (
     ParticipantUnavailability,
     TradeStage,
 )
-from meetings.services.scheduling import DEFAULT_TIME_LIMIT
+from meetings.services.runs import DEFAULT_TIME_LIMIT
 
 
 def slot_payload(meeting: Meeting) -> dict | None:

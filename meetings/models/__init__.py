@@ -1,6 +1,7 @@
 from .meetings import (
     BOOKED_STATUSES,
     OPEN_STATUSES,
+    SCHEDULABLE_STATUSES,
     ActingFor,
     Meeting,
     MeetingEvent,
@@ -14,6 +15,7 @@ from .runs import SchedulingRun
 __all__ = [
     "BOOKED_STATUSES",
     "OPEN_STATUSES",
+    "SCHEDULABLE_STATUSES",
     "ActingFor",
     "Meeting",
     "MeetingEvent",

@@ -32,6 +32,12 @@ class MeetingStatus(models.TextChoices):
 OPEN_STATUSES = ("requested", "accepted", "scheduled")
 #: Meetings in these states occupy their slot.
 BOOKED_STATUSES = ("scheduled", "held", "no_show")
+#: Meetings the scheduler places: confirmed ones, and those already in a slot.
+SCHEDULABLE_STATUSES = ("accepted", "scheduled")
+#: A participant row names an exhibitor or a buyer, never both.
+EXACTLY_ONE_PARTICIPANT = Q(sme__isnull=False, buyer__isnull=True) | Q(
+    sme__isnull=True, buyer__isnull=False
+)
 
 
 class ActingFor(models.TextChoices):
@@ -231,8 +237,8 @@ class MeetingEvent(models.Model):
         return f"{when}: {event_text(self)}"
 
 
-class ParticipantUnavailability(models.Model):
-    """A slot in which an exhibitor or a buyer cannot meet anyone (besides days not attended)."""
+class ParticipantRow(models.Model):
+    """A row about one participant of a pavilion: an exhibitor or a buyer, never both."""
 
     pavilion = models.ForeignKey(
         Pavilion, verbose_name=_("Japan Pavilion"), on_delete=models.CASCADE, related_name="+"
@@ -253,6 +259,18 @@ class ParticipantUnavailability(models.Model):
         on_delete=models.CASCADE,
         related_name="+",
     )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def participant(self) -> SME | ForeignBuyer:
+        return self.sme or self.buyer
+
+
+class ParticipantUnavailability(ParticipantRow):
+    """A slot in which an exhibitor or a buyer cannot meet anyone (besides days not attended)."""
+
     slot = models.ForeignKey(
         MeetingSlot, verbose_name=_("slot"), on_delete=models.CASCADE, related_name="+"
     )
@@ -263,43 +281,20 @@ class ParticipantUnavailability(models.Model):
         verbose_name_plural = _("unavailabilities")
         constraints = [
             models.CheckConstraint(
-                condition=(
-                    Q(sme__isnull=False, buyer__isnull=True)
-                    | Q(sme__isnull=True, buyer__isnull=False)
-                ),
-                name="unavailability_exactly_one_participant",
+                condition=EXACTLY_ONE_PARTICIPANT, name="unavailability_exactly_one_participant"
             ),
             models.UniqueConstraint(fields=["sme", "slot"], name="sme_unavailable_once"),
             models.UniqueConstraint(fields=["buyer", "slot"], name="buyer_unavailable_once"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.sme or self.buyer}: {self.slot}"
+        return f"{self.participant}: {self.slot}"
 
 
-class ScheduleNotice(models.Model):
+class ScheduleNotice(ParticipantRow):
     """The published schedule a participant was last emailed, so that re-publishing emails only
     those whose meetings changed, saying what changed."""
 
-    pavilion = models.ForeignKey(
-        Pavilion, verbose_name=_("Japan Pavilion"), on_delete=models.CASCADE, related_name="+"
-    )
-    sme = models.ForeignKey(
-        SME,
-        verbose_name=_("SME"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-    buyer = models.ForeignKey(
-        ForeignBuyer,
-        verbose_name=_("foreign buyer"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
     # {meeting id: {"slot": slot id, "interpreter": interpreter id or null}} as last emailed.
     meetings = models.JSONField(_("meetings as last emailed"), default=dict, blank=True)
     sent_at = models.DateTimeField(_("emailed"))
@@ -309,11 +304,7 @@ class ScheduleNotice(models.Model):
         verbose_name_plural = _("schedule notices")
         constraints = [
             models.CheckConstraint(
-                condition=(
-                    Q(sme__isnull=False, buyer__isnull=True)
-                    | Q(sme__isnull=True, buyer__isnull=False)
-                ),
-                name="schedule_notice_exactly_one_participant",
+                condition=EXACTLY_ONE_PARTICIPANT, name="schedule_notice_exactly_one_participant"
             ),
             models.UniqueConstraint(
                 fields=["pavilion", "sme"], name="schedule_notice_once_per_sme"
@@ -324,4 +315,4 @@ class ScheduleNotice(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.sme or self.buyer}: {self.sent_at:%Y-%m-%d %H:%M}"
+        return f"{self.participant}: {self.sent_at:%Y-%m-%d %H:%M}"

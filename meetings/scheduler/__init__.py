@@ -7,5 +7,13 @@ from .instance import Instance, InstanceError, load_instance
 from .progress import Progress
 from .solver import greedy, lp_upper_bound, solve
 
-__all__ = ["Instance", "InstanceError", "Progress", "check_result", "greedy", "load_instance",
-           "lp_upper_bound", "solve"]
+__all__ = [
+    "Instance",
+    "InstanceError",
+    "Progress",
+    "check_result",
+    "greedy",
+    "load_instance",
+    "lp_upper_bound",
+    "solve",
+]

@@ -15,11 +15,18 @@ from .solver import solve
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m matchmaking.scheduler",
-        description="Schedule B2B meetings; prints the result JSON on standard output.")
-    parser.add_argument("instance",
-                        help="instance JSON file (shared/contracts/schedule-instance.md)")
-    parser.add_argument("--time-limit", type=float, default=60.0, metavar="SECONDS",
-                        help="wall-clock budget in seconds (default 60)")
+        description="Schedule B2B meetings; prints the result JSON on standard output.",
+    )
+    parser.add_argument(
+        "instance", help="instance JSON file (shared/contracts/schedule-instance.md)"
+    )
+    parser.add_argument(
+        "--time-limit",
+        type=float,
+        default=60.0,
+        metavar="SECONDS",
+        help="wall-clock budget in seconds (default 60)",
+    )
     arguments = parser.parse_args(argv)
     try:
         with open(arguments.instance, encoding="utf-8") as file:

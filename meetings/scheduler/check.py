@@ -50,8 +50,9 @@ def check_result(instance: dict[str, Any] | Instance, result: Any) -> list[str]:
     return violations
 
 
-def _read_assignment(instance: Instance, number: int, assignment: Any,
-                     violations: list[str]) -> tuple[int, int, int | None] | None:
+def _read_assignment(
+    instance: Instance, number: int, assignment: Any, violations: list[str]
+) -> tuple[int, int, int | None] | None:
     field = f"result.assignments[{number}]"
     keys = {"meeting", "slot", "interpreter"}
     if not isinstance(assignment, dict) or not keys <= set(assignment):
@@ -76,24 +77,31 @@ def _fixed_and_availability(instance: Instance, placement: dict[int, int]) -> li
     violations = []
     for index, meeting in enumerate(instance.meetings):
         if meeting.fixed_slot is not None and placement.get(index) != meeting.fixed_slot:
-            violations.append(f"rule 1: fixed meeting '{meeting.id}' not in its slot "
-                              f"'{instance.slots[meeting.fixed_slot].id}'")
+            violations.append(
+                f"rule 1: fixed meeting '{meeting.id}' not in its slot "
+                f"'{instance.slots[meeting.fixed_slot].id}'"
+            )
     occupied: dict[tuple[int, int], str] = {}
     for index, slot in placement.items():
         meeting = instance.meetings[index]
         slot_id = instance.slots[slot].id
         if meeting.allowed_slots is not None and slot not in meeting.allowed_slots:
-            violations.append(f"rule 2: meeting '{meeting.id}' in slot '{slot_id}' outside "
-                              f"its allowed_slots")
+            violations.append(
+                f"rule 2: meeting '{meeting.id}' in slot '{slot_id}' outside its allowed_slots"
+            )
         for party_index in meeting.parties:
             party = instance.parties[party_index]
             if slot not in party.available:
-                violations.append(f"rule 2: party '{party.id}' not available in slot "
-                                  f"'{slot_id}' for meeting '{meeting.id}'")
+                violations.append(
+                    f"rule 2: party '{party.id}' not available in slot "
+                    f"'{slot_id}' for meeting '{meeting.id}'"
+                )
             if (party_index, slot) in occupied:
-                violations.append(f"rule 2: party '{party.id}' has meetings "
-                                  f"'{occupied[party_index, slot]}' and '{meeting.id}' in "
-                                  f"slot '{slot_id}'")
+                violations.append(
+                    f"rule 2: party '{party.id}' has meetings "
+                    f"'{occupied[party_index, slot]}' and '{meeting.id}' in "
+                    f"slot '{slot_id}'"
+                )
             occupied[party_index, slot] = meeting.id
     return violations
 
@@ -105,19 +113,25 @@ def _caps(instance: Instance, placement: dict[int, int]) -> list[str]:
         for party in instance.meetings[index].parties:
             total[party] += 1
             per_day[party, instance.slots[slot].day] += 1
-    violations = [f"rule 3: party '{instance.parties[p].id}' has {count} meetings, "
-                  f"max_meetings is {instance.parties[p].max_meetings}"
-                  for p, count in total.items() if count > instance.parties[p].max_meetings]
+    violations = [
+        f"rule 3: party '{instance.parties[p].id}' has {count} meetings, "
+        f"max_meetings is {instance.parties[p].max_meetings}"
+        for p, count in total.items()
+        if count > instance.parties[p].max_meetings
+    ]
     for (party_index, day), count in per_day.items():
         cap = instance.parties[party_index].max_per_day
         if cap is not None and count > cap:
-            violations.append(f"rule 3: party '{instance.parties[party_index].id}' has {count} "
-                              f"meetings on day {day}, max_per_day is {cap}")
+            violations.append(
+                f"rule 3: party '{instance.parties[party_index].id}' has {count} "
+                f"meetings on day {day}, max_per_day is {cap}"
+            )
     return violations
 
 
-def _interpreters(instance: Instance, placement: dict[int, int],
-                  interpreter_of: dict[int, int | None]) -> list[str]:
+def _interpreters(
+    instance: Instance, placement: dict[int, int], interpreter_of: dict[int, int | None]
+) -> list[str]:
     violations = []
     booked: dict[tuple[int, int], str] = {}
     for index, slot in placement.items():
@@ -125,8 +139,10 @@ def _interpreters(instance: Instance, placement: dict[int, int],
         chosen = interpreter_of[index]
         if meeting.languages is None:
             if chosen is not None:
-                violations.append(f"rule 4: meeting '{meeting.id}' needs no interpreter but "
-                                  f"has '{instance.interpreters[chosen].id}'")
+                violations.append(
+                    f"rule 4: meeting '{meeting.id}' needs no interpreter but "
+                    f"has '{instance.interpreters[chosen].id}'"
+                )
             continue
         if chosen is None:
             violations.append(f"rule 4: meeting '{meeting.id}' needs an interpreter and has none")
@@ -134,29 +150,40 @@ def _interpreters(instance: Instance, placement: dict[int, int],
         interpreter = instance.interpreters[chosen]
         slot_id = instance.slots[slot].id
         if not meeting.languages <= interpreter.languages:
-            violations.append(f"rule 4: interpreter '{interpreter.id}' does not speak "
-                              f"{'-'.join(sorted(meeting.languages))} for meeting "
-                              f"'{meeting.id}'")
+            violations.append(
+                f"rule 4: interpreter '{interpreter.id}' does not speak "
+                f"{'-'.join(sorted(meeting.languages))} for meeting "
+                f"'{meeting.id}'"
+            )
         if slot not in interpreter.available:
-            violations.append(f"rule 4: interpreter '{interpreter.id}' not available in slot "
-                              f"'{slot_id}' for meeting '{meeting.id}'")
+            violations.append(
+                f"rule 4: interpreter '{interpreter.id}' not available in slot "
+                f"'{slot_id}' for meeting '{meeting.id}'"
+            )
         if (chosen, slot) in booked:
-            violations.append(f"rule 4: interpreter '{interpreter.id}' has meetings "
-                              f"'{booked[chosen, slot]}' and '{meeting.id}' in slot '{slot_id}'")
+            violations.append(
+                f"rule 4: interpreter '{interpreter.id}' has meetings "
+                f"'{booked[chosen, slot]}' and '{meeting.id}' in slot '{slot_id}'"
+            )
         booked[chosen, slot] = meeting.id
     return violations
 
 
 def _tables(instance: Instance, placement: dict[int, int]) -> list[str]:
-    used: Counter[int] = Counter(slot for index, slot in placement.items()
-                                 if instance.meetings[index].at_table)
-    return [f"rule 5: {count} at_table meetings in slot '{instance.slots[slot].id}', "
-            f"tables_per_slot is {instance.tables_per_slot}"
-            for slot, count in used.items() if count > instance.tables_per_slot]
+    used: Counter[int] = Counter(
+        slot for index, slot in placement.items() if instance.meetings[index].at_table
+    )
+    return [
+        f"rule 5: {count} at_table meetings in slot '{instance.slots[slot].id}', "
+        f"tables_per_slot is {instance.tables_per_slot}"
+        for slot, count in used.items()
+        if count > instance.tables_per_slot
+    ]
 
 
-def _reported_figures(instance: Instance, placement: dict[int, int],
-                      result: dict[str, Any]) -> list[str]:
+def _reported_figures(
+    instance: Instance, placement: dict[int, int], result: dict[str, Any]
+) -> list[str]:
     violations = []
     objective = sum(instance.meetings[index].score for index in placement)
     numbers = {key: result[key] for key in ("objective", "upper_bound", "seconds")}
@@ -167,11 +194,14 @@ def _reported_figures(instance: Instance, placement: dict[int, int],
         return violations
     tolerance = _EPSILON * max(1.0, abs(objective))
     if abs(result["objective"] - objective) > tolerance:
-        violations.append(f"result.objective: {result['objective']:g} but the placed "
-                          f"meetings score {objective:g}")
+        violations.append(
+            f"result.objective: {result['objective']:g} but the placed meetings score {objective:g}"
+        )
     if result["upper_bound"] < result["objective"] - tolerance:
-        violations.append(f"result.upper_bound: {result['upper_bound']:g} is below the "
-                          f"objective {result['objective']:g}")
+        violations.append(
+            f"result.upper_bound: {result['upper_bound']:g} is below the "
+            f"objective {result['objective']:g}"
+        )
     gaps = _gaps(instance, placement)
     if result["gaps"] != gaps:
         violations.append(f"result.gaps: {result['gaps']} but the schedule has {gaps}")
@@ -187,5 +217,9 @@ def _gaps(instance: Instance, placement: dict[int, int]) -> int:
     for index, slot in placement.items():
         for party in instance.meetings[index].parties:
             days[party, instance.slots[slot].day].append(slot)
-    return sum(1 for slots in days.values() for earlier, later in pairwise(sorted(slots))
-               if later - earlier != 1)
+    return sum(
+        1
+        for slots in days.values()
+        for earlier, later in pairwise(sorted(slots))
+        if later - earlier != 1
+    )

@@ -22,6 +22,12 @@ def start_child(worker: str) -> subprocess.Popen[bytes]:
     module = f"{__package__}.{worker}"
     environment = dict(os.environ)
     environment["PYTHONPATH"] = os.pathsep.join(
-        filter(None, [str(_PACKAGE_ROOT), environment.get("PYTHONPATH")]))
-    return subprocess.Popen([sys.executable, "-m", module], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=environment)
+        filter(None, [str(_PACKAGE_ROOT), environment.get("PYTHONPATH")])
+    )
+    return subprocess.Popen(
+        [sys.executable, "-m", module],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=environment,
+    )

@@ -27,8 +27,9 @@ from .schedule import Placement
 class ExactGapSearch:
     """The MaxSAT worker for one placement's meetings, started at once and polled."""
 
-    def __init__(self, instance: Instance, formulation: Formulation, start: Placement,
-                 time_limit: float) -> None:
+    def __init__(
+        self, instance: Instance, formulation: Formulation, start: Placement, time_limit: float
+    ) -> None:
         self.formulation = formulation
         problem = gap_problem(instance, formulation, start) | {"time_limit": time_limit}
         self._worker = start_child("maxsat_worker")
@@ -39,7 +40,9 @@ class ExactGapSearch:
         # rather than at the first poll, and its bounds arrive while it runs.
         self._exchange = threading.Thread(
             target=self._communicate,
-            args=(pickle.dumps(problem, protocol=pickle.HIGHEST_PROTOCOL),), daemon=True)
+            args=(pickle.dumps(problem, protocol=pickle.HIGHEST_PROTOCOL),),
+            daemon=True,
+        )
         self._exchange.start()
 
     def _communicate(self, payload: bytes) -> None:
@@ -73,7 +76,8 @@ class ExactGapSearch:
             return None  # stopped by a signal: its own time limit ran out
         if self._worker.returncode != 0:
             raise RuntimeError(
-                f"MaxSAT worker failed: {self._errors.decode(errors='replace').strip()}")
+                f"MaxSAT worker failed: {self._errors.decode(errors='replace').strip()}"
+            )
         if self._optimum is None:
             return None
         return dict(self.formulation.placements[column] for column in self._optimum)
@@ -84,8 +88,7 @@ class ExactGapSearch:
         self._exchange.join()
 
 
-def gap_problem(instance: Instance, formulation: Formulation,
-                start: Placement) -> dict[str, Any]:
+def gap_problem(instance: Instance, formulation: Formulation, start: Placement) -> dict[str, Any]:
     """Plain lists for the worker: the placed meetings' columns, the rows, each party's days."""
     columns_of: dict[int, list[int]] = defaultdict(list)
     for column, (meeting, _slot) in enumerate(formulation.placements):
@@ -95,8 +98,9 @@ def gap_problem(instance: Instance, formulation: Formulation,
     present = placement_columns | set(formulation.flows.values())
     rows = []
     for row in formulation.rows:
-        coefficients = [(column, int(value)) for column, value in row.coefficients.items()
-                        if column in present]
+        coefficients = [
+            (column, int(value)) for column, value in row.coefficients.items() if column in present
+        ]
         if coefficients:
             rows.append((coefficients, int(row.lower), int(row.upper)))
 
@@ -119,13 +123,16 @@ def gap_problem(instance: Instance, formulation: Formulation,
             placed = tuple(column for column in columns if column in placement_columns)
             if placed:
                 busy_columns[party][slot] = placed
-            at_table = tuple(column for column in placed
-                             if instance.meetings[formulation.placements[column][0]].at_table)
+            at_table = tuple(
+                column
+                for column in placed
+                if instance.meetings[formulation.placements[column][0]].at_table
+            )
             if at_table:
                 table_columns[slot][party] = at_table
 
     party_days = []
-    for (party, day) in sorted(formulation.party_day_slots):
+    for party, day in sorted(formulation.party_day_slots):
         busy = [busy_columns[party].get(slot, ()) for slot in day_slots[day]]
         if meeting_count[party] < 2 or sum(1 for columns in busy if columns) < 2:
             continue  # no gap is possible
@@ -139,12 +146,17 @@ def gap_problem(instance: Instance, formulation: Formulation,
     # tables. Counting busy parties is what lets the SAT solver see that a full slot cannot
     # take another party's window: forumt-14crafe (236 meetings at 240 table places) went from
     # over two minutes to 4 s, ticf-13crafb from 51-84 s to 24 s.
-    party_meetings = [(list(busy_columns[party].values()), meeting_count[party])
-                      for party in sorted(busy_columns)
-                      if 1 < meeting_count[party] < len(busy_columns[party])]
+    party_meetings = [
+        (list(busy_columns[party].values()), meeting_count[party])
+        for party in sorted(busy_columns)
+        if 1 < meeting_count[party] < len(busy_columns[party])
+    ]
     seats = 2 * instance.tables_per_slot
-    table_seats = [list(by_party.values()) for _slot, by_party in sorted(table_columns.items())
-                   if len(by_party) > seats]
+    table_seats = [
+        list(by_party.values())
+        for _slot, by_party in sorted(table_columns.items())
+        if len(by_party) > seats
+    ]
     return {
         "columns": sorted(present),
         "placement_columns": placement_columns,

@@ -39,8 +39,9 @@ class Formulation:
 
 
 def build_formulation(instance: Instance) -> Formulation:
-    placements = [(meeting, slot) for meeting, slots in enumerate(instance.candidate_slots)
-                  for slot in slots]
+    placements = [
+        (meeting, slot) for meeting, slots in enumerate(instance.candidate_slots) for slot in slots
+    ]
     by_meeting: dict[int, list[int]] = defaultdict(list)
     by_party_slot: dict[tuple[int, int], list[int]] = defaultdict(list)
     by_party: dict[int, list[int]] = defaultdict(list)

@@ -27,23 +27,13 @@ from __future__ import annotations
 
 import random
 import time
-from collections import defaultdict
-from enum import Enum
-from typing import TYPE_CHECKING
 
 from .exact_gaps import ExactGapSearch
 from .formulation import Formulation
 from .instance import Instance
+from .neighbourhood import WORKERS, NeighbourhoodSearch, Objective
 from .progress import Progress, State
 from .schedule import Placement, count_gaps, gaps_per_party
-
-if TYPE_CHECKING:
-    # Imported where used at run time: see score_model.py for why OR-Tools must not be loaded
-    # into the process that runs HiGHS.
-    from ortools.sat.python import cp_model
-
-    # A party's busy state in one slot of a sub-model: known (True/False) or decided by CP-SAT.
-    Busy = bool | cp_model.IntVar
 
 # Shares of phase 2's time, tuned on the B2B instances; stage 3 gets what is left.
 GAPPY_PARTIES_SHARE = 0.1  # stage 1 on the whole model
@@ -52,30 +42,27 @@ GAPS_SHARE = 0.45  # stage 2
 NEIGHBOURHOOD_SECONDS = 1.0
 PARTY_NEIGHBOURHOOD_SHARE = 0.3
 WINDOW_SLOTS = (3, 8)
-# The machine's cores. Eight time-sliced workers on the whole model (CP-SAT's portfolio) were
-# tried too: 14 of the 20 B2B instances at their optimum against 15 with two.
-WORKERS = 2
 # Up to this many placed meetings (an event: the B2B events place 125-302) an exact MaxSAT search
 # (exact_gaps.py) runs on one core, and CP-SAT's stage 1 and neighbourhoods on the other. RC2
 # proves optimums where CP-SAT stalls (forumt-14crafe: 5 gaps in 4 s, where CP-SAT ends at 7;
 # forum-13crafb: 6, where CP-SAT ended at 7-10) and ends most events early, proven optimal,
 # either with its own schedule or because CP-SAT's reached its bound. Stage 2 still takes both
-# cores, with CP-SAT's core-guided search beside its LP-guided one (CORE_SEARCH_SUBSOLVERS):
+# cores, with CP-SAT's core-guided search beside its LP-guided one (neighbourhood.py):
 # measured before RC2's busy-count constraints, one worker there left tic-13crafc and
 # forumt-14crafe at 6/4 and 9/5 gaps instead of 5/4 and 7/5; not measured again since. At
 # pavilion scale (3,300 meetings over two days) the encoding is too large to finish, so CP-SAT
 # keeps both cores and its default searches throughout.
 EXACT_SEARCH_MAX_MEETINGS = 1000
-CORE_SEARCH_SUBSOLVERS = ("core", "default_lp")
 
 
-class Objective(Enum):
-    GAPS = "gaps"
-    GAPPY_PARTIES = "parties with gaps"
-
-
-def minimise_gaps(instance: Instance, formulation: Formulation, start: Placement,
-                  time_limit: float, on_progress: Progress, seed: int = 0) -> Placement:
+def minimise_gaps(
+    instance: Instance,
+    formulation: Formulation,
+    start: Placement,
+    time_limit: float,
+    on_progress: Progress,
+    seed: int = 0,
+) -> Placement:
     """The same meetings as `start`, with as few gaps as found within `time_limit` seconds."""
     deadline = time.monotonic() + time_limit
     if count_gaps(instance, start) == 0 or time_limit <= 0.1:
@@ -83,16 +70,22 @@ def minimise_gaps(instance: Instance, formulation: Formulation, start: Placement
     event_sized = len(start) <= EXACT_SEARCH_MAX_MEETINGS
     exact = ExactGapSearch(instance, formulation, start, time_limit) if event_sized else None
     try:
-        return _search(instance, formulation, start, deadline, time_limit, on_progress, seed,
-                       exact)
+        return _search(instance, formulation, start, deadline, time_limit, on_progress, seed, exact)
     finally:
         if exact is not None:
             exact.stop()
 
 
-def _search(instance: Instance, formulation: Formulation, start: Placement, deadline: float,
-            time_limit: float, on_progress: Progress, seed: int,
-            exact: ExactGapSearch | None) -> Placement:
+def _search(
+    instance: Instance,
+    formulation: Formulation,
+    start: Placement,
+    deadline: float,
+    time_limit: float,
+    on_progress: Progress,
+    seed: int,
+    exact: ExactGapSearch | None,
+) -> Placement:
     best, best_gaps = dict(start), count_gaps(instance, start)
 
     def report(stage: str | None = None, proven: bool = False) -> None:
@@ -105,8 +98,9 @@ def _search(instance: Instance, formulation: Formulation, start: Placement, dead
         on_progress(min(elapsed / time_limit, 1.0), state)
 
     report()
-    search = NeighbourhoodSearch(instance, formulation,
-                                 workers=WORKERS - 1 if exact is not None else WORKERS)
+    search = NeighbourhoodSearch(
+        instance, formulation, workers=WORKERS - 1 if exact is not None else WORKERS
+    )
     everyone = set(start)
 
     def keep_if_better(found: Placement | None, stage: str) -> None:
@@ -128,8 +122,17 @@ def _search(instance: Instance, formulation: Formulation, start: Placement, dead
         report(proven=True)
         return True
 
-    compact = search.reoptimise(best, everyone, None, time_limit * GAPPY_PARTIES_SHARE,
-                                seed, objective=Objective.GAPPY_PARTIES) or best
+    compact = (
+        search.reoptimise(
+            best,
+            everyone,
+            None,
+            time_limit * GAPPY_PARTIES_SHARE,
+            seed,
+            objective=Objective.GAPPY_PARTIES,
+        )
+        or best
+    )
     keep_if_better(compact, "parties_with_gaps")
     rng = random.Random(seed)
     if best_gaps > 0:
@@ -143,11 +146,9 @@ def _search(instance: Instance, formulation: Formulation, start: Placement, dead
         while compact_measure[0] > 0 and (remaining := until - time.monotonic()) > 0.05:
             if exact_finished():
                 return best
-            free_meetings, free_slots = _neighbourhood(instance, compact, rng)
-            found = search.reoptimise(compact, free_meetings, free_slots,
-                                      min(NEIGHBOURHOOD_SECONDS, remaining),
-                                      rng.randrange(1 << 16),
-                                      objective=Objective.GAPPY_PARTIES)
+            found = _reoptimise_around(
+                search, instance, compact, rng, remaining, objective=Objective.GAPPY_PARTIES
+            )
             if found is not None and measure(found) <= compact_measure:
                 compact, compact_measure = found, measure(found)
                 keep_if_better(found, "parties_with_gaps")
@@ -155,21 +156,32 @@ def _search(instance: Instance, formulation: Formulation, start: Placement, dead
         return best
     if best_gaps > 0:
         # Stage 1 may have stopped early; stage 2 gets its share of what is left.
-        seconds = ((deadline - time.monotonic()) * GAPS_SHARE
-                   / (1 - GAPPY_PARTIES_SHARE - GAPPY_PARTIES_LNS_SHARE))
-        without_gaps = {party for party, gaps in gaps_per_party(instance, compact).items()
-                        if gaps == 0}
-        keep_if_better(search.reoptimise(compact, everyone, None, seconds, seed,
-                                         keep_compact=without_gaps, workers=WORKERS,
-                                         core_search=exact is not None), "gaps")
+        seconds = (
+            (deadline - time.monotonic())
+            * GAPS_SHARE
+            / (1 - GAPPY_PARTIES_SHARE - GAPPY_PARTIES_LNS_SHARE)
+        )
+        without_gaps = {
+            party for party, gaps in gaps_per_party(instance, compact).items() if gaps == 0
+        }
+        keep_if_better(
+            search.reoptimise(
+                compact,
+                everyone,
+                None,
+                seconds,
+                seed,
+                keep_compact=without_gaps,
+                workers=WORKERS,
+                core_search=exact is not None,
+            ),
+            "gaps",
+        )
 
     while best_gaps > 0 and (remaining := deadline - time.monotonic()) > 0.05:
         if exact_finished():
             return best
-        free_meetings, free_slots = _neighbourhood(instance, best, rng)
-        found = search.reoptimise(best, free_meetings, free_slots,
-                                  min(NEIGHBOURHOOD_SECONDS, remaining),
-                                  rng.randrange(1 << 16))
+        found = _reoptimise_around(search, instance, best, rng, remaining)
         if found is not None and count_gaps(instance, found) <= best_gaps:
             keep_if_better(found, "neighbourhoods")
             best = found  # equal moves too: they let the search drift across plateaus
@@ -177,229 +189,51 @@ def _search(instance: Instance, formulation: Formulation, start: Placement, dead
     return best
 
 
-class NeighbourhoodSearch:
-    """Builds and solves the CP-SAT model of one neighbourhood of a placement."""
-
-    def __init__(self, instance: Instance, formulation: Formulation, *,
-                 workers: int = WORKERS) -> None:
-        self.instance = instance
-        self.formulation = formulation
-        self.workers = workers
-        self.column_of = {placement: column
-                          for column, placement in enumerate(formulation.placements)}
-        self.options: dict[int, list[tuple[int, int]]] = defaultdict(list)
-        for column, (meeting, slot) in enumerate(formulation.placements):
-            self.options[meeting].append((slot, column))
-        self.rows_of: dict[int, list[int]] = defaultdict(list)
-        for number, row in enumerate(formulation.rows):
-            for column in row.coefficients:
-                self.rows_of[column].append(number)
-        self.flows_in_slot: dict[int, list[int]] = defaultdict(list)
-        for (_languages, slot, _interpreter), column in formulation.flows.items():
-            self.flows_in_slot[slot].append(column)
-        self.day_slots: dict[int, list[int]] = defaultdict(list)
-        for index, slot in enumerate(instance.slots):
-            self.day_slots[slot.day].append(index)
-        self.days_of_party: dict[int, set[int]] = defaultdict(set)
-        for party, day in formulation.party_day_slots:
-            self.days_of_party[party].add(day)
-
-    def reoptimise(self, current: Placement, free_meetings: set[int],
-                   free_slots: set[int] | None, seconds: float, seed: int, *,
-                   objective: Objective = Objective.GAPS,
-                   keep_compact: set[int] | None = None, workers: int | None = None,
-                   core_search: bool = False) -> Placement | None:
-        """Best re-placement of `free_meetings` (within `free_slots` if given), others fixed.
-
-        Parties in `keep_compact` must stay without gaps. `workers` overrides the search's own
-        count; `core_search` adds CORE_SEARCH_SUBSOLVERS. None when CP-SAT found nothing in time
-        (it starts from `current`, which is always feasible, so that is rare).
-        """
-        from ortools.sat.python import cp_model
-
-        instance = self.instance
-        fixed = {meeting: slot for meeting, slot in current.items()
-                 if meeting not in free_meetings}
-        fixed_busy = {(party, slot) for meeting, slot in fixed.items()
-                      for party in instance.meetings[meeting].parties}
-        model = cp_model.CpModel()
-        variables: dict[int, cp_model.IntVar] = {}
-        for meeting in free_meetings:
-            choices = []
-            for slot, column in self.options[meeting]:
-                if free_slots is not None and slot not in free_slots:
-                    continue
-                if any((party, slot) in fixed_busy
-                       for party in instance.meetings[meeting].parties):
-                    continue
-                variables[column] = model.new_bool_var(f"m{meeting}_s{slot}")
-                model.add_hint(variables[column], current[meeting] == slot)
-                choices.append(variables[column])
-            model.add_exactly_one(choices)
-        touched_slots = {self.formulation.placements[column][1] for column in variables}
-        for slot in touched_slots:
-            for column in self.flows_in_slot[slot]:
-                variables[column] = model.new_bool_var(f"flow{column}")
-        fixed_on = {self.column_of[meeting, slot] for meeting, slot in fixed.items()}
-        self._add_rows(model, variables, fixed_on)
-
-        meeting_count: dict[int, int] = defaultdict(int)
-        for meeting in current:
-            for party in instance.meetings[meeting].parties:
-                meeting_count[party] += 1
-        touched_parties = {party for meeting in free_meetings
-                           for party in instance.meetings[meeting].parties}
-        touched_days = {instance.slots[slot].day for slot in touched_slots}
-        gap_literals: list[cp_model.IntVar] = []
-        gappy_literals: list[cp_model.IntVar] = []
-        for party in sorted(touched_parties):
-            single_day = len(self.days_of_party[party]) == 1
-            for day in sorted(touched_days & self.days_of_party[party]):
-                busy = self._busy(model, variables, fixed_busy, party, day)
-                gaps = _gap_literals(model, busy)
-                gap_literals += gaps
-                if single_day:
-                    gappy = _windows(model, busy, gaps, meeting_count[party])
-                    if keep_compact is not None and party in keep_compact:
-                        model.add(gappy == 0)
-                    gappy_literals.append(gappy)
-                else:
-                    # Parties meeting on several days have no fixed count per day, so no
-                    # windows: their gaps count directly.
-                    gappy_literals += gaps
-        model.minimize(sum(gap_literals if objective is Objective.GAPS else gappy_literals))
-
-        solver = cp_model.CpSolver()
-        solver.parameters.max_time_in_seconds = max(seconds, 0.01)
-        solver.parameters.num_workers = workers or self.workers
-        if core_search:
-            solver.parameters.subsolvers.extend(CORE_SEARCH_SUBSOLVERS)
-        solver.parameters.random_seed = seed
-        if solver.solve(model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            return None
-        placement = dict(fixed)
-        for column, variable in variables.items():
-            if column < len(self.formulation.placements) and solver.boolean_value(variable):
-                meeting, slot = self.formulation.placements[column]
-                placement[meeting] = slot
-        return placement
-
-    def _add_rows(self, model: cp_model.CpModel, variables: dict[int, cp_model.IntVar],
-                  fixed_on: set[int]) -> None:
-        """The formulation's rows over the free columns, fixed columns folded into constants."""
-        rows = {number for column in variables for number in self.rows_of[column]}
-        for number in sorted(rows):
-            row = self.formulation.rows[number]
-            constant = sum(value for column, value in row.coefficients.items()
-                           if column in fixed_on)
-            # Every coefficient is +-1 (see formulation.py), so the rows carry over as integers.
-            expression = sum(int(value) * variables[column]
-                             for column, value in row.coefficients.items() if column in variables)
-            model.add_linear_constraint(expression, int(row.lower - constant),
-                                        int(row.upper - constant))
-
-    def _busy(self, model: cp_model.CpModel, variables: dict[int, cp_model.IntVar],
-              fixed_busy: set[tuple[int, int]], party: int, day: int) -> list[Busy]:
-        """Whether `party` meets in each slot of `day`, in time order."""
-        busy: list[Busy] = []
-        columns_at = self.formulation.party_day_slots.get((party, day), {})
-        for slot in self.day_slots[day]:
-            free = [variables[column] for column in columns_at.get(slot, ())
-                    if column in variables]
-            if (party, slot) in fixed_busy or not free:
-                busy.append((party, slot) in fixed_busy)
-            else:
-                here = model.new_bool_var(f"busy_p{party}_s{slot}")
-                model.add(here == sum(free))
-                busy.append(here)
-        return busy
+def _reoptimise_around(
+    search: NeighbourhoodSearch,
+    instance: Instance,
+    current: Placement,
+    rng: random.Random,
+    remaining: float,
+    objective: Objective = Objective.GAPS,
+) -> Placement | None:
+    """Reoptimise one random neighbourhood of ``current`` for at most a neighbourhood's time."""
+    free_meetings, free_slots = _neighbourhood(instance, current, rng)
+    return search.reoptimise(
+        current,
+        free_meetings,
+        free_slots,
+        min(NEIGHBOURHOOD_SECONDS, remaining),
+        rng.randrange(1 << 16),
+        objective=objective,
+    )
 
 
-def _gap_literals(model: cp_model.CpModel, busy: list[Busy]) -> list[cp_model.IntVar]:
-    """Literals forced to 1 by each gap in one party's day (`busy` in time order).
-
-    A gap follows slot i when the party meets at i, not at i + 1, and again later. Literals only
-    ever get forced up, which is all a minimisation needs.
-    """
-    gaps: list[cp_model.IntVar] = []
-    later: Busy = False  # meets after slot i + 1
-    for i in range(len(busy) - 2, -1, -1):
-        following = busy[i + 1]
-        conditions = [busy[i], _negate(following), later]
-        if all(condition is not False for condition in conditions):
-            gap = model.new_bool_var("gap")
-            model.add_bool_or([gap, *(_negate(c) for c in conditions if c is not True)])
-            gaps.append(gap)
-        later = _either(model, following, later)
-    return gaps
-
-
-def _windows(model: cp_model.CpModel, busy: list[Busy], gaps: list[cp_model.IntVar],
-             count: int) -> cp_model.IntVar:
-    """Literal 'this party has gaps this day'; otherwise it fills one window of `count` slots.
-
-    Only windows that the fixed part allows get a literal, so a party whose meetings cannot be
-    consecutive is known to have a gap before the search starts.
-    """
-    windows = []
-    for first in range(len(busy) - count + 1):
-        inside, outside = busy[first:first + count], busy[:first] + busy[first + count:]
-        if any(here is False for here in inside) or any(here is True for here in outside):
-            continue
-        window = model.new_bool_var("window")
-        for here in inside:
-            if here is not True:
-                model.add_implication(window, here)
-        windows.append((first, window))
-    gappy = model.new_bool_var("gappy")
-    model.add_exactly_one([gappy, *(window for _, window in windows)])
-    if gaps:
-        model.add(sum(gaps) >= 1).only_enforce_if(gappy)
-    else:
-        model.add(gappy == 0)
-    for position, here in enumerate(busy):
-        if not isinstance(here, bool):
-            model.add_bool_or([~here, gappy, *(window for first, window in windows
-                                               if first <= position < first + count)])
-    return gappy
-
-
-def _negate(value: Busy) -> Busy:
-    return (not value) if isinstance(value, bool) else ~value
-
-
-def _either(model: cp_model.CpModel, first: Busy, second: Busy) -> Busy:
-    if first is True or second is True:
-        return True
-    if first is False:
-        return second
-    if second is False:
-        return first
-    either = model.new_bool_var("later")
-    model.add_implication(first, either)
-    model.add_implication(second, either)
-    return either
-
-
-def _neighbourhood(instance: Instance, placement: Placement,
-                   rng: random.Random) -> tuple[set[int], set[int] | None]:
+def _neighbourhood(
+    instance: Instance, placement: Placement, rng: random.Random
+) -> tuple[set[int], set[int] | None]:
     """Meetings to free, and the slots they may move among (None: any of their slots)."""
     if rng.random() < PARTY_NEIGHBOURHOOD_SHARE:
-        gappy = sorted(party for party, gaps in gaps_per_party(instance, placement).items()
-                       if gaps)
+        gappy = sorted(party for party, gaps in gaps_per_party(instance, placement).items() if gaps)
         if gappy:
             party = rng.choice(gappy)
-            partners = {other for meeting in placement
-                        if party in instance.meetings[meeting].parties
-                        for other in instance.meetings[meeting].parties}
-            return {meeting for meeting in placement
-                    if partners.intersection(instance.meetings[meeting].parties)}, None
+            partners = {
+                other
+                for meeting in placement
+                if party in instance.meetings[meeting].parties
+                for other in instance.meetings[meeting].parties
+            }
+            return {
+                meeting
+                for meeting in placement
+                if partners.intersection(instance.meetings[meeting].parties)
+            }, None
     day = instance.slots[rng.randrange(len(instance.slots))].day
     day_slots = [index for index, slot in enumerate(instance.slots) if slot.day == day]
     size = min(len(day_slots), rng.randint(*WINDOW_SLOTS))
     if rng.random() < 0.5:
         first = rng.randrange(len(day_slots) - size + 1)
-        slots = set(day_slots[first:first + size])
+        slots = set(day_slots[first : first + size])
     else:
         slots = set(rng.sample(day_slots, size))
     return {meeting for meeting, slot in placement.items() if slot in slots}, slots

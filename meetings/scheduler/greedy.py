@@ -21,10 +21,17 @@ def greedy_placement(instance: Instance) -> Placement:
     # they are the ones that become impossible when placed late.
     priority = instance.priority_meetings
     order = sorted(
-        (index for index, meeting in enumerate(instance.meetings)
-         if meeting.fixed_slot is None and candidates[index]),
-        key=lambda index: (-instance.meetings[index].score, index not in priority,
-                           len(candidates[index]), index),
+        (
+            index
+            for index, meeting in enumerate(instance.meetings)
+            if meeting.fixed_slot is None and candidates[index]
+        ),
+        key=lambda index: (
+            -instance.meetings[index].score,
+            index not in priority,
+            len(candidates[index]),
+            index,
+        ),
     )
     for index in order:
         parties = instance.meetings[index].parties
@@ -33,8 +40,11 @@ def greedy_placement(instance: Instance) -> Placement:
             if not state.can_place(index, slot):
                 continue
             neighbours = sum(
-                1 for party in parties for other in (slot - 1, slot + 1)
-                if 0 <= other < len(instance.slots) and (party, other) in state.busy
+                1
+                for party in parties
+                for other in (slot - 1, slot + 1)
+                if 0 <= other < len(instance.slots)
+                and (party, other) in state.busy
                 and instance.slots[other].day == instance.slots[slot].day
             )
             if neighbours > best_neighbours:

@@ -70,8 +70,11 @@ class Instance:
     @cached_property
     def priority_meetings(self) -> frozenset[int]:
         """Meetings with a priority party: placed before others of equal score."""
-        return frozenset(index for index, meeting in enumerate(self.meetings)
-                         if any(self.parties[p].priority for p in meeting.parties))
+        return frozenset(
+            index
+            for index, meeting in enumerate(self.meetings)
+            if any(self.parties[p].priority for p in meeting.parties)
+        )
 
     @cached_property
     def candidate_slots(self) -> tuple[tuple[int, ...], ...]:
@@ -141,10 +144,13 @@ def load_instance(data: Any) -> Instance:
     if not tables_given:
         at_table = next((meeting.id for meeting in meetings if meeting.at_table), None)
         if at_table is not None:
-            raise InstanceError(f"meetings['{at_table}'].at_table: the meeting needs a shared "
-                                f"table but the instance has no 'tables_per_slot'")
-    instance = Instance(tuple(slots), tuple(parties), tuple(interpreters), tables_per_slot,
-                        tuple(meetings))
+            raise InstanceError(
+                f"meetings['{at_table}'].at_table: the meeting needs a shared "
+                f"table but the instance has no 'tables_per_slot'"
+            )
+    instance = Instance(
+        tuple(slots), tuple(parties), tuple(interpreters), tables_per_slot, tuple(meetings)
+    )
     _check_fixed_meetings(instance)
     return instance
 
@@ -180,8 +186,10 @@ def _count(value: Any, field: str) -> int:
 
 
 def _unique_ids(items: list[Any], field: str) -> list[str]:
-    ids = [_identifier(_object(item, f"{field}[{n}]", ("id",))["id"], f"{field}[{n}]")
-           for n, item in enumerate(items)]
+    ids = [
+        _identifier(_object(item, f"{field}[{n}]", ("id",))["id"], f"{field}[{n}]")
+        for n, item in enumerate(items)
+    ]
     duplicates = [key for key, count in Counter(ids).items() if count > 1]
     if duplicates:
         raise InstanceError(f"{field}: duplicate id '{duplicates[0]}'")
@@ -207,8 +215,10 @@ def _read_slots(value: Any) -> list[Slot]:
         field = f"slots['{slot_id}']"
         day = _count(_object(item, field, ("day",))["day"], f"{field}.day")
         if slots and day < slots[-1].day:
-            raise InstanceError(f"{field}.day: slots must be in time order, day {day} "
-                                f"comes after day {slots[-1].day}")
+            raise InstanceError(
+                f"{field}.day: slots must be in time order, day {day} "
+                f"comes after day {slots[-1].day}"
+            )
         slots.append(Slot(slot_id, day))
     return slots
 
@@ -221,14 +231,17 @@ def _read_parties(value: Any, slot_index: dict[str, int]) -> list[Party]:
         field = f"parties['{party_id}']"
         item = _object(item, field, ("available", "max_meetings"))
         max_per_day = item.get("max_per_day")
-        parties.append(Party(
-            id=party_id,
-            available=_slot_set(item["available"], f"{field}.available", slot_index),
-            max_meetings=_count(item["max_meetings"], f"{field}.max_meetings"),
-            max_per_day=None if max_per_day is None else _count(max_per_day,
-                                                                f"{field}.max_per_day"),
-            priority=_flag(item.get("priority", False), f"{field}.priority"),
-        ))
+        parties.append(
+            Party(
+                id=party_id,
+                available=_slot_set(item["available"], f"{field}.available", slot_index),
+                max_meetings=_count(item["max_meetings"], f"{field}.max_meetings"),
+                max_per_day=None
+                if max_per_day is None
+                else _count(max_per_day, f"{field}.max_per_day"),
+                priority=_flag(item.get("priority", False), f"{field}.priority"),
+            )
+        )
     return parties
 
 
@@ -241,34 +254,45 @@ def _read_interpreters(value: Any, slot_index: dict[str, int]) -> list[Interpret
         item = _object(item, field, ("languages", "available"))
         languages = _items(item["languages"], f"{field}.languages")
         if not languages or not all(isinstance(lang, str) and lang for lang in languages):
-            raise InstanceError(f"{field}.languages: expected a non-empty list of language "
-                                f"codes, got {languages!r}")
-        interpreters.append(Interpreter(
-            id=interpreter_id,
-            languages=frozenset(languages),
-            available=_slot_set(item["available"], f"{field}.available", slot_index),
-        ))
+            raise InstanceError(
+                f"{field}.languages: expected a non-empty list of language codes, got {languages!r}"
+            )
+        interpreters.append(
+            Interpreter(
+                id=interpreter_id,
+                languages=frozenset(languages),
+                available=_slot_set(item["available"], f"{field}.available", slot_index),
+            )
+        )
     return interpreters
 
 
-def _read_meetings(value: Any, slot_index: dict[str, int],
-                   party_index: dict[str, int]) -> list[Meeting]:
+def _read_meetings(
+    value: Any, slot_index: dict[str, int], party_index: dict[str, int]
+) -> list[Meeting]:
     items = _items(value, "meetings")
     ids = _unique_ids(items, "meetings")
     meetings = []
     for meeting_id, item in zip(ids, items, strict=True):
         field = f"meetings['{meeting_id}']"
         item = _object(item, field, ("parties", "score"))
-        meetings.append(Meeting(
-            id=meeting_id,
-            parties=_meeting_parties(item["parties"], f"{field}.parties", party_index),
-            score=_score(item["score"], f"{field}.score"),
-            languages=_language_pair(item.get("interpreter"), f"{field}.interpreter"),
-            at_table=_flag(item.get("at_table", False), f"{field}.at_table"),
-            fixed_slot=_optional_slot(item.get("fixed_slot"), f"{field}.fixed_slot", slot_index),
-            allowed_slots=(None if item.get("allowed_slots") is None else
-                           _slot_set(item["allowed_slots"], f"{field}.allowed_slots", slot_index)),
-        ))
+        meetings.append(
+            Meeting(
+                id=meeting_id,
+                parties=_meeting_parties(item["parties"], f"{field}.parties", party_index),
+                score=_score(item["score"], f"{field}.score"),
+                languages=_language_pair(item.get("interpreter"), f"{field}.interpreter"),
+                at_table=_flag(item.get("at_table", False), f"{field}.at_table"),
+                fixed_slot=_optional_slot(
+                    item.get("fixed_slot"), f"{field}.fixed_slot", slot_index
+                ),
+                allowed_slots=(
+                    None
+                    if item.get("allowed_slots") is None
+                    else _slot_set(item["allowed_slots"], f"{field}.allowed_slots", slot_index)
+                ),
+            )
+        )
     return meetings
 
 
@@ -294,10 +318,15 @@ def _score(value: Any, field: str) -> float:
 def _language_pair(value: Any, field: str) -> frozenset[str] | None:
     if value is None:
         return None
-    if (not isinstance(value, list) or len(value) != 2
-            or not all(isinstance(lang, str) and lang for lang in value) or value[0] == value[1]):
-        raise InstanceError(f"{field}: expected null or a pair of two different language "
-                            f"codes, got {value!r}")
+    if (
+        not isinstance(value, list)
+        or len(value) != 2
+        or not all(isinstance(lang, str) and lang for lang in value)
+        or value[0] == value[1]
+    ):
+        raise InstanceError(
+            f"{field}: expected null or a pair of two different language codes, got {value!r}"
+        )
     return frozenset(value)
 
 
@@ -335,31 +364,40 @@ def _check_fixed_meetings(instance: Instance) -> None:
         for party_index in meeting.parties:
             party = instance.parties[party_index]
             if slot not in party.available:
-                raise InstanceError(f"{field}: party '{party.id}' is not available in "
-                                    f"slot '{slot_id}'")
+                raise InstanceError(
+                    f"{field}: party '{party.id}' is not available in slot '{slot_id}'"
+                )
             if (party_index, slot) in busy:
-                raise InstanceError(f"{field}: party '{party.id}' already has fixed meeting "
-                                    f"'{busy[party_index, slot]}' in slot '{slot_id}'")
+                raise InstanceError(
+                    f"{field}: party '{party.id}' already has fixed meeting "
+                    f"'{busy[party_index, slot]}' in slot '{slot_id}'"
+                )
             busy[party_index, slot] = meeting.id
             per_party[party_index] += 1
             per_party_day[party_index, instance.slots[slot].day] += 1
             if per_party[party_index] > party.max_meetings:
-                raise InstanceError(f"{field}: fixed meetings exceed max_meetings of party "
-                                    f"'{party.id}'")
+                raise InstanceError(
+                    f"{field}: fixed meetings exceed max_meetings of party '{party.id}'"
+                )
             cap = party.max_per_day
             if cap is not None and per_party_day[party_index, instance.slots[slot].day] > cap:
-                raise InstanceError(f"{field}: fixed meetings exceed max_per_day of party "
-                                    f"'{party.id}'")
+                raise InstanceError(
+                    f"{field}: fixed meetings exceed max_per_day of party '{party.id}'"
+                )
         if meeting.allowed_slots is not None and slot not in meeting.allowed_slots:
             raise InstanceError(f"{field}: slot '{slot_id}' is not among its allowed_slots")
         if meeting.at_table:
             tables[slot] += 1
             if tables[slot] > instance.tables_per_slot:
-                raise InstanceError(f"{field}: more fixed at_table meetings in slot "
-                                    f"'{slot_id}' than tables_per_slot")
+                raise InstanceError(
+                    f"{field}: more fixed at_table meetings in slot "
+                    f"'{slot_id}' than tables_per_slot"
+                )
         if meeting.languages is not None:
             needs = needs_interpreter.setdefault(slot, [])
             needs.append(meeting.languages)
             if match_interpreters(instance, slot, needs) is None:
-                raise InstanceError(f"{field}: no interpreter left for "
-                                    f"{'-'.join(sorted(meeting.languages))} in slot '{slot_id}'")
+                raise InstanceError(
+                    f"{field}: no interpreter left for "
+                    f"{'-'.join(sorted(meeting.languages))} in slot '{slot_id}'"
+                )

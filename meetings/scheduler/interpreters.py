@@ -14,16 +14,20 @@ if TYPE_CHECKING:
     from .instance import Instance
 
 
-def match_interpreters(instance: Instance, slot: int,
-                       needs: Sequence[frozenset[str]]) -> list[int] | None:
+def match_interpreters(
+    instance: Instance, slot: int, needs: Sequence[frozenset[str]]
+) -> list[int] | None:
     """Return an interpreter index for each language pair in `needs`, or None if impossible.
 
     Kuhn's augmenting-path algorithm: slots hold a handful of interpreter meetings at most, so
     its quadratic worst case never matters here.
     """
     speakers = [
-        [index for index, interpreter in enumerate(instance.interpreters)
-         if slot in interpreter.available and languages <= interpreter.languages]
+        [
+            index
+            for index, interpreter in enumerate(instance.interpreters)
+            if slot in interpreter.available and languages <= interpreter.languages
+        ]
         for languages in needs
     ]
     holder: dict[int, int] = {}  # interpreter index -> position in needs

@@ -70,8 +70,9 @@ class Encoder:
             for first, second in itertools.combinations(literals, 2):
                 self.hard([-first, -second])
         else:
-            self._cardinality(CardEnc.atmost(literals, bound, vpool=self.pool,
-                                              encoding=EncType.seqcounter))
+            self._cardinality(
+                CardEnc.atmost(literals, bound, vpool=self.pool, encoding=EncType.seqcounter)
+            )
 
     def at_least(self, literals: list[int], bound: int) -> None:
         if bound <= 0:
@@ -104,9 +105,11 @@ class Encoder:
         known to be large forces them true."""
         level = [[literal] for literal in literals]
         while len(level) > 1:
-            merged = [self._merge(level[index], level[index + 1], limit)
-                      for index in range(0, len(level) - 1, 2)]
-            level = merged + level[len(merged) * 2:]
+            merged = [
+                self._merge(level[index], level[index + 1], limit)
+                for index in range(0, len(level) - 1, 2)
+            ]
+            level = merged + level[len(merged) * 2 :]
         return level[0]
 
     def _merge(self, first: list[int], second: list[int], limit: int) -> list[int]:
@@ -115,13 +118,23 @@ class Encoder:
         # At least i of the first and j of the second: at least i + j of both.
         for i, j in itertools.product(range(len(first) + 1), range(len(second) + 1)):
             if i + j:
-                self.hard([*([-first[i - 1]] if i else []), *([-second[j - 1]] if j else []),
-                           outputs[min(i + j, size) - 1]])
+                self.hard(
+                    [
+                        *([-first[i - 1]] if i else []),
+                        *([-second[j - 1]] if j else []),
+                        outputs[min(i + j, size) - 1],
+                    ]
+                )
         # At least k of both: at least i + 1 of the first or k - i of the second, for each i.
         for k in range(1, size + 1):
             for i in range(k):
-                self.hard([-outputs[k - 1], *([first[i]] if i < len(first) else []),
-                           *([second[k - 1 - i]] if k - 1 - i < len(second) else [])])
+                self.hard(
+                    [
+                        -outputs[k - 1],
+                        *([first[i]] if i < len(first) else []),
+                        *([second[k - 1 - i]] if k - 1 - i < len(second) else []),
+                    ]
+                )
         return outputs
 
     def either(self, literals: list[int]) -> int:
@@ -145,8 +158,9 @@ class Encoder:
 def encode(problem: dict[str, Any]) -> tuple[WCNF, dict[int, int]]:
     """The formula, and the variable of each placement column."""
     encoder = Encoder()
-    column_variable = {column: encoder.variable(("column", column))
-                       for column in problem["columns"]}
+    column_variable = {
+        column: encoder.variable(("column", column)) for column in problem["columns"]
+    }
     for columns in problem["meetings"]:
         encoder.hard([column_variable[column] for column in columns])
     for coefficients, lower, upper in problem["rows"]:
@@ -168,8 +182,7 @@ def encode(problem: dict[str, Any]) -> tuple[WCNF, dict[int, int]]:
     for seats in problem["table_seats"]:
         encoder.at_most_counted([busy(columns) for columns in seats], problem["seats_per_slot"])
     for key, (busy_columns, count) in enumerate(problem["party_days"]):
-        _gaps(encoder, key, [busy(columns) if columns else None for columns in busy_columns],
-              count)
+        _gaps(encoder, key, [busy(columns) if columns else None for columns in busy_columns], count)
     return encoder.formula, column_variable
 
 
@@ -237,20 +250,25 @@ class BoundReportingRC2(RC2):
         return super()._call_oracle(*args, **kwargs)
 
 
-def solve_gaps(problem: dict[str, Any],
-               on_bound: Callable[[int], None] = lambda _bound: None) -> list[int] | None:
+def solve_gaps(
+    problem: dict[str, Any], on_bound: Callable[[int], None] = lambda _bound: None
+) -> list[int] | None:
     """Placement columns of a schedule with the fewest gaps; None if the rows cannot hold.
 
     `on_bound(gaps)` hears each proven lower bound on the number of gaps as it rises."""
     formula, column_variable = encode(problem)
-    with BoundReportingRC2(formula, on_bound, solver=SAT_SOLVER, adapt=True, exhaust=True,
-                           minz=True) as solver:
+    with BoundReportingRC2(
+        formula, on_bound, solver=SAT_SOLVER, adapt=True, exhaust=True, minz=True
+    ) as solver:
         model = solver.compute()
     if model is None:
         return None
     true = {literal for literal in model if literal > 0}
-    return [column for column, variable in column_variable.items()
-            if variable in true and column in problem["placement_columns"]]
+    return [
+        column
+        for column, variable in column_variable.items()
+        if variable in true and column in problem["placement_columns"]
+    ]
 
 
 if __name__ == "__main__":

@@ -24,16 +24,30 @@ def solve_mip(problem: dict[str, Any]) -> tuple[list[float] | None, float]:
     highs.setOptionValue("random_seed", 0)
     columns = len(problem["scores"])
     empty = np.array([], dtype=np.int32)
-    highs.addCols(columns, np.array(problem["scores"]), np.array(problem["lower"]),
-                  np.ones(columns), 0, empty, empty, np.array([]))
+    highs.addCols(
+        columns,
+        np.array(problem["scores"]),
+        np.array(problem["lower"]),
+        np.ones(columns),
+        0,
+        empty,
+        empty,
+        np.array([]),
+    )
     highs.changeColsIntegrality(
-        problem["integer_columns"], np.arange(problem["integer_columns"], dtype=np.int32),
-        np.full(problem["integer_columns"], highspy.HighsVarType.kInteger))
-    highs.addRows(len(problem["row_lower"]), np.array(problem["row_lower"]),
-                  np.array(problem["row_upper"]), len(problem["row_columns"]),
-                  np.array(problem["row_starts"], dtype=np.int32),
-                  np.array(problem["row_columns"], dtype=np.int32),
-                  np.array(problem["row_values"]))
+        problem["integer_columns"],
+        np.arange(problem["integer_columns"], dtype=np.int32),
+        np.full(problem["integer_columns"], highspy.HighsVarType.kInteger),
+    )
+    highs.addRows(
+        len(problem["row_lower"]),
+        np.array(problem["row_lower"]),
+        np.array(problem["row_upper"]),
+        len(problem["row_columns"]),
+        np.array(problem["row_starts"], dtype=np.int32),
+        np.array(problem["row_columns"], dtype=np.int32),
+        np.array(problem["row_values"]),
+    )
     highs.changeObjectiveSense(highspy.ObjSense.kMaximize)
     solution = highspy.HighsSolution()
     solution.col_value = problem["start"]

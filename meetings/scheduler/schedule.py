@@ -34,9 +34,11 @@ def gaps_per_party(instance: Instance, placement: Mapping[int, int]) -> Counter[
     gaps: Counter[int] = Counter()
     for party, slots in busy.items():
         slots.sort()
-        gaps[party] = sum(1 for earlier, later in pairwise(slots)
-                          if instance.slots[earlier].day == instance.slots[later].day
-                          and later != earlier + 1)
+        gaps[party] = sum(
+            1
+            for earlier, later in pairwise(slots)
+            if instance.slots[earlier].day == instance.slots[later].day and later != earlier + 1
+        )
     return gaps
 
 
@@ -66,8 +68,10 @@ class ScheduleState:
                 return False
             if self.meetings_of[party_index] >= party.max_meetings:
                 return False
-            if (party.max_per_day is not None
-                    and self.meetings_on_day[party_index, day] >= party.max_per_day):
+            if (
+                party.max_per_day is not None
+                and self.meetings_on_day[party_index, day] >= party.max_per_day
+            ):
                 return False
         if meeting.at_table and self.tables_used[slot] >= instance.tables_per_slot:
             return False
@@ -100,23 +104,26 @@ def assign_interpreters(instance: Instance, placement: Mapping[int, int]) -> dic
     chosen: dict[int, int] = {}
     for slot, meetings in by_slot.items():
         interpreters = match_interpreters(
-            instance, slot, [instance.meetings[m].languages for m in meetings])  # type: ignore[misc]
+            instance, slot, [instance.meetings[m].languages for m in meetings]
+        )  # type: ignore[misc]
         if interpreters is None:
             raise RuntimeError(f"no interpreter matching in slot '{instance.slots[slot].id}'")
         chosen.update(zip(meetings, interpreters, strict=True))
     return chosen
 
 
-def build_result(instance: Instance, placement: Mapping[int, int], upper_bound: float,
-                 seconds: float) -> dict:
+def build_result(
+    instance: Instance, placement: Mapping[int, int], upper_bound: float, seconds: float
+) -> dict:
     """The contract's result dict for a feasible placement."""
     interpreters = assign_interpreters(instance, placement)
     assignments = [
         {
             "meeting": instance.meetings[meeting].id,
             "slot": instance.slots[slot].id,
-            "interpreter": (instance.interpreters[interpreters[meeting]].id
-                            if meeting in interpreters else None),
+            "interpreter": (
+                instance.interpreters[interpreters[meeting]].id if meeting in interpreters else None
+            ),
         }
         for meeting, slot in sorted(placement.items(), key=lambda item: (item[1], item[0]))
     ]

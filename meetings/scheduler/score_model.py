@@ -39,19 +39,28 @@ class ScoreSolution:
     upper_bound: float
 
 
-def maximise_score(instance: Instance, formulation: Formulation, start: Placement,
-                   time_limit: float, on_progress: Progress) -> ScoreSolution:
+def maximise_score(
+    instance: Instance,
+    formulation: Formulation,
+    start: Placement,
+    time_limit: float,
+    on_progress: Progress,
+) -> ScoreSolution:
     """Best placement HiGHS finds within `time_limit`, never worse than `start`."""
     problem = _problem(instance, formulation, start, time_limit - STARTUP_SECONDS)
     values, bound = _run_worker(problem, time_limit, on_progress)
     if not math.isfinite(bound):
         # Stopped before the root LP finished: every meeting that can be placed is a valid bound.
-        bound = sum(instance.meetings[m].score
-                    for m, slots in enumerate(instance.candidate_slots) if slots)
+        bound = sum(
+            instance.meetings[m].score for m, slots in enumerate(instance.candidate_slots) if slots
+        )
     placement = dict(start)
     if values is not None:
-        found = {formulation.placements[column][0]: formulation.placements[column][1]
-                 for column in range(len(formulation.placements)) if values[column] > 0.5}
+        found = {
+            formulation.placements[column][0]: formulation.placements[column][1]
+            for column in range(len(formulation.placements))
+            if values[column] > 0.5
+        }
         if _preferred(instance, found, start):
             placement = found
     on_progress(1.0, {"phase": "score", "score": total_score(instance, placement), "bound": bound})
@@ -64,8 +73,9 @@ def _preferred(instance: Instance, found: Placement, start: Placement) -> bool:
     if found_score > start_score + 1e-9:
         return True
     priority = instance.priority_meetings
-    return (found_score >= start_score - 1e-9
-            and len(priority & found.keys()) > len(priority & start.keys()))
+    return found_score >= start_score - 1e-9 and len(priority & found.keys()) > len(
+        priority & start.keys()
+    )
 
 
 def lp_relaxation_bound(instance: Instance, formulation: Formulation) -> float:
@@ -79,25 +89,34 @@ def lp_relaxation_bound(instance: Instance, formulation: Formulation) -> float:
     from scipy.sparse import csr_array
 
     problem = _problem(instance, formulation, {}, 0.0, tie_break=False)
-    matrix = csr_array((problem["row_values"], problem["row_columns"],
-                        [*problem["row_starts"], len(problem["row_columns"])]),
-                       shape=(len(problem["row_lower"]), len(problem["scores"])))
+    matrix = csr_array(
+        (
+            problem["row_values"],
+            problem["row_columns"],
+            [*problem["row_starts"], len(problem["row_columns"])],
+        ),
+        shape=(len(problem["row_lower"]), len(problem["scores"])),
+    )
     lower, upper = problem["row_lower"], problem["row_upper"]
     equal = [number for number in range(len(lower)) if lower[number] == upper[number]]
     below = [number for number in range(len(lower)) if lower[number] != upper[number]]
     result = linprog(
         [-score for score in problem["scores"]],
-        A_ub=matrix[below] if below else None, b_ub=[upper[n] for n in below] or None,
-        A_eq=matrix[equal] if equal else None, b_eq=[lower[n] for n in equal] or None,
+        A_ub=matrix[below] if below else None,
+        b_ub=[upper[n] for n in below] or None,
+        A_eq=matrix[equal] if equal else None,
+        b_eq=[lower[n] for n in equal] or None,
         bounds=list(zip(problem["lower"], [1.0] * len(problem["scores"]), strict=True)),
-        method="highs")
+        method="highs",
+    )
     if result.status != 0:
         raise RuntimeError(f"LP relaxation failed: {result.message}")
     return -result.fun
 
 
-def _run_worker(problem: dict[str, Any], time_limit: float,
-                on_progress: Progress) -> tuple[list[float] | None, float]:
+def _run_worker(
+    problem: dict[str, Any], time_limit: float, on_progress: Progress
+) -> tuple[list[float] | None, float]:
     worker = start_child("mip_worker")
     payload: bytes | None = pickle.dumps(problem, protocol=pickle.HIGHEST_PROTOCOL)
     waited = 0.0
@@ -114,8 +133,13 @@ def _run_worker(problem: dict[str, Any], time_limit: float,
     return pickle.loads(output)
 
 
-def _problem(instance: Instance, formulation: Formulation, start: Placement,
-             time_limit: float, tie_break: bool = True) -> dict[str, Any]:
+def _problem(
+    instance: Instance,
+    formulation: Formulation,
+    start: Placement,
+    time_limit: float,
+    tie_break: bool = True,
+) -> dict[str, Any]:
     """Plain lists only: the problem crosses into the child process by pickling.
 
     With `tie_break`, priority meetings earn a bonus too small to trade any score for.
@@ -125,8 +149,9 @@ def _problem(instance: Instance, formulation: Formulation, start: Placement,
     lower = [0.0] * columns
     initial = [0.0] * columns
     priority = instance.priority_meetings if tie_break else frozenset()
-    bonus = (PRIORITY_SHARE * max(1.0, total_score(instance, start)) / len(priority)
-             if priority else 0.0)
+    bonus = (
+        PRIORITY_SHARE * max(1.0, total_score(instance, start)) / len(priority) if priority else 0.0
+    )
     for column, (meeting, slot) in enumerate(formulation.placements):
         scores[column] = instance.meetings[meeting].score + (bonus if meeting in priority else 0.0)
         if instance.meetings[meeting].fixed_slot is not None:
@@ -143,9 +168,14 @@ def _problem(instance: Instance, formulation: Formulation, start: Placement,
         row_columns.extend(row.coefficients)
         row_values.extend(row.coefficients.values())
     return {
-        "scores": scores, "lower": lower, "integer_columns": len(formulation.placements),
-        "row_starts": row_starts, "row_columns": row_columns, "row_values": row_values,
+        "scores": scores,
+        "lower": lower,
+        "integer_columns": len(formulation.placements),
+        "row_starts": row_starts,
+        "row_columns": row_columns,
+        "row_values": row_values,
         "row_lower": [row.lower for row in formulation.rows],
         "row_upper": [row.upper for row in formulation.rows],
-        "start": initial, "time_limit": max(time_limit, 0.1),
+        "start": initial,
+        "time_limit": max(time_limit, 0.1),
     }

@@ -24,8 +24,12 @@ SCORE_SHARE = 0.6
 RESULT_MARGIN = 0.3
 
 
-def solve(instance: dict[str, Any] | Instance, time_limit: float = 60.0,
-          progress: Progress | None = None, seed: int = 0) -> dict[str, Any]:
+def solve(
+    instance: dict[str, Any] | Instance,
+    time_limit: float = 60.0,
+    progress: Progress | None = None,
+    seed: int = 0,
+) -> dict[str, Any]:
     """Schedule an instance (dict in the contract's format, or loaded) within `time_limit` s.
 
     `progress(fraction, state)` is called as the search advances, with the state as codes and
@@ -40,14 +44,22 @@ def solve(instance: dict[str, Any] | Instance, time_limit: float = 60.0,
     formulation = build_formulation(loaded)
     score_limit = time_limit * SCORE_SHARE - (time.monotonic() - started)
     scored = maximise_score(
-        loaded, formulation, placement, score_limit,
-        lambda fraction, state: report(SCORE_SHARE * fraction, state))
+        loaded,
+        formulation,
+        placement,
+        score_limit,
+        lambda fraction, state: report(SCORE_SHARE * fraction, state),
+    )
 
     gap_limit = time_limit - RESULT_MARGIN - (time.monotonic() - started)
     placement = minimise_gaps(
-        loaded, formulation, scored.placement, gap_limit,
+        loaded,
+        formulation,
+        scored.placement,
+        gap_limit,
         lambda fraction, state: report(SCORE_SHARE + (1 - SCORE_SHARE) * fraction, state),
-        seed=seed)
+        seed=seed,
+    )
     result = build_result(loaded, placement, scored.upper_bound, time.monotonic() - started)
     report(1.0, {"phase": "solved", "score": result["objective"], "gaps": result["gaps"]})
     return result
@@ -58,8 +70,7 @@ def greedy(instance: dict[str, Any] | Instance) -> dict[str, Any]:
     started = time.monotonic()
     loaded = instance if isinstance(instance, Instance) else load_instance(instance)
     placement = greedy_placement(loaded)
-    bound = sum(loaded.meetings[m].score
-                for m, slots in enumerate(loaded.candidate_slots) if slots)
+    bound = sum(loaded.meetings[m].score for m, slots in enumerate(loaded.candidate_slots) if slots)
     return build_result(loaded, placement, bound, time.monotonic() - started)
 
 

@@ -15,10 +15,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from companies import mail
+from core.locks import waiting_at_most
 from core.queue import enqueue_on_commit
 from events.models import MeetingSlot, Side
 
 from ..models import BOOKED_STATUSES, Meeting, ScheduleNotice
+from ..selectors.notices import changes_ids, notice_entry, schedule_changes
 
 EXHIBITOR, BUYER = Side.EXHIBITOR.value, Side.BUYER.value
 
@@ -146,43 +148,29 @@ def _participant(company) -> dict:
     return {"sme": company} if company.__class__.__name__ == "SME" else {"buyer": company}
 
 
-def _entry(meeting: Meeting) -> dict:
-    return {"slot": meeting.slot_id, "interpreter": meeting.interpreter_id}
+def _notice_busy() -> str:
+    return _(
+        "Another email about this participant's schedule is being sent right now; try again "
+        "in a moment."
+    )
 
 
 def _notice_update(meeting: Meeting, company) -> None:
     """Record in the participant's notice that they were told of this meeting's change."""
     with transaction.atomic():
-        notice = (
-            ScheduleNotice.objects.select_for_update()
-            .filter(pavilion_id=meeting.pavilion_id, **_participant(company))
-            .first()
-        )
+        with waiting_at_most(_notice_busy()):
+            notice = (
+                ScheduleNotice.objects.select_for_update()
+                .filter(pavilion_id=meeting.pavilion_id, **_participant(company))
+                .first()
+            )
         if notice is None or str(meeting.pk) not in notice.meetings:
             return
         if meeting.status in BOOKED_STATUSES and meeting.published_at:
-            notice.meetings[str(meeting.pk)] = _entry(meeting)
+            notice.meetings[str(meeting.pk)] = notice_entry(meeting)
         else:
             del notice.meetings[str(meeting.pk)]
         notice.save(update_fields=["meetings"])
-
-
-def schedule_changes(before: dict | None, meetings: list[Meeting]) -> dict[str, list]:
-    """What changed between the schedule a participant was last emailed (a notice's
-    ``meetings``, None if never) and their published ``meetings`` now: meeting ids "added",
-    "moved" (another slot), "changed" (same slot, another interpreter) and "removed"."""
-    now = {str(meeting.pk): _entry(meeting) for meeting in meetings}
-    before = before or {}
-    changes: dict[str, list] = {"added": [], "moved": [], "changed": [], "removed": []}
-    for key, entry in now.items():
-        if key not in before:
-            changes["added"].append(int(key))
-        elif before[key].get("slot") != entry["slot"]:
-            changes["moved"].append(int(key))
-        elif before[key].get("interpreter") != entry["interpreter"]:
-            changes["changed"].append(int(key))
-    changes["removed"] = [int(key) for key in before if key not in now]
-    return changes
 
 
 def _schedule_context(pavilion, kind, company, meetings, before, changes) -> dict:
@@ -235,10 +223,6 @@ def _schedule_context(pavilion, kind, company, meetings, before, changes) -> dic
     }
 
 
-def changes_ids(changes: dict[str, list]) -> list[int]:
-    return [pk for ids in changes.values() for pk in ids]
-
-
 def schedule_published_send(*, pavilion_id: int) -> int:
     """Email each exhibitor and buyer of a pavilion whose published meetings differ from what
     they were last emailed: the first time their whole schedule, later what changed (new
@@ -279,11 +263,12 @@ def _schedule_send(pavilion, kind: str, company, meetings: list[Meeting]) -> int
     from ..exports import participant_calendar
 
     with transaction.atomic():
-        notice = (
-            ScheduleNotice.objects.select_for_update()
-            .filter(pavilion=pavilion, **_participant(company))
-            .first()
-        )
+        with waiting_at_most(_notice_busy()):
+            notice = (
+                ScheduleNotice.objects.select_for_update()
+                .filter(pavilion=pavilion, **_participant(company))
+                .first()
+            )
         before = notice.meetings if notice is not None else None
         changes = schedule_changes(before, meetings)
         if not changes_ids(changes):
@@ -311,7 +296,7 @@ def _schedule_send(pavilion, kind: str, company, meetings: list[Meeting]) -> int
             pavilion=pavilion,
             **_participant(company),
             defaults={
-                "meetings": {str(meeting.pk): _entry(meeting) for meeting in meetings},
+                "meetings": {str(meeting.pk): notice_entry(meeting) for meeting in meetings},
                 "sent_at": timezone.now(),
             },
         )

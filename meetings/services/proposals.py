@@ -12,7 +12,7 @@ from matchmaking.models import Proposal
 from matchmaking.services import proposal_lock_open, proposal_mark_accepted
 
 from ..models import Meeting
-from .meetings import meeting_request
+from .requests import meeting_request
 
 
 @transaction.atomic

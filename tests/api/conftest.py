@@ -11,13 +11,17 @@ from rest_framework.test import APIClient
 from companies.choices import MemberRole
 from companies.factories import ForeignBuyerFactory, LanguageFactory, SMEFactory
 from companies.models import Membership
-from events import services as event_services
 from events.factories import ExhibitorRegistrationFactory, OrganisingOfficeFactory, PavilionFactory
 from events.models import Interpreter, MeetingSlot
+from events.services.buyers import buyer_registration_register
+from events.services.interpreters import interpreter_save
+from events.services.slots import meeting_slots_generate
 from matchmaking import services as matching_services
 from matchmaking.models import MatchingRun, PairWish, Proposal
-from meetings import services
 from meetings.models import Meeting, ParticipantUnavailability
+from meetings.services.availability import participant_unavailability_save
+from meetings.services.decisions import meeting_accept
+from meetings.services.requests import meeting_request
 
 PASSWORD = "pw-for-tests"
 
@@ -56,10 +60,10 @@ class World:
         )
         self.buyer, self.other_buyer = ForeignBuyerFactory(), ForeignBuyerFactory()
         self.buyer.languages.add(english)
-        self.buyer_registration = event_services.buyer_registration_register(
+        self.buyer_registration = buyer_registration_register(
             pavilion=self.pavilion, buyer=self.buyer, days=[date(2027, 11, 15)]
         )
-        event_services.buyer_registration_register(
+        buyer_registration_register(
             pavilion=self.other_pavilion, buyer=self.other_buyer, days=[date(2027, 11, 15)]
         )
         self.users = {
@@ -90,20 +94,18 @@ class World:
     @cached_property
     def meeting(self) -> Meeting:
         """A request from the buyer, waiting for the exhibitor."""
-        return services.meeting_request(
-            pavilion=self.pavilion, sme=self.sme, buyer=self.buyer, side="buyer"
-        )
+        return meeting_request(pavilion=self.pavilion, sme=self.sme, buyer=self.buyer, side="buyer")
 
     @cached_property
     def accepted_meeting(self) -> Meeting:
-        meeting = services.meeting_request(
+        meeting = meeting_request(
             pavilion=self.pavilion, sme=self.sme, buyer=self.buyer, side="organiser"
         )
-        return services.meeting_accept(meeting=meeting, side="organiser")
+        return meeting_accept(meeting=meeting, side="organiser")
 
     @cached_property
     def slot(self) -> MeetingSlot:
-        event_services.meeting_slots_generate(pavilion=self.pavilion)
+        meeting_slots_generate(pavilion=self.pavilion)
         return self.pavilion.slots.order_by("starts_at").first()
 
     def _past_meeting(self, status: str) -> Meeting:
@@ -140,7 +142,7 @@ class World:
 
     @cached_property
     def interpreter(self) -> Interpreter:
-        return event_services.interpreter_save(
+        return interpreter_save(
             pavilion=self.pavilion,
             name="Aiko Mori",
             languages=[self.japanese, self.english],
@@ -149,7 +151,7 @@ class World:
 
     @cached_property
     def unavailability(self) -> ParticipantUnavailability:
-        return services.participant_unavailability_save(
+        return participant_unavailability_save(
             pavilion=self.pavilion, buyer=self.buyer, slot=self.slot
         )
 

@@ -6,8 +6,8 @@ from datetime import date
 import pytest
 
 from companies.factories import CertificationFactory
-from events import services as event_services
 from events.factories import PavilionFactory, TradeFairFactory
+from events.services.buyers import buyer_registration_update
 
 pytestmark = pytest.mark.django_db
 
@@ -69,7 +69,7 @@ def test_patching_a_registration_changes_only_the_parts_given(world):
 
 
 def test_a_pavilions_buyer_list_shows_what_each_sources_at_its_fair(world):
-    event_services.buyer_registration_update(
+    buyer_registration_update(
         registration=world.buyer_registration, sourcing_needs="Endoscopes for day clinics"
     )
     response = world.client("exhibitor").get(f"{V1}/pavilions/{world.pavilion.pk}/buyers/")

@@ -6,10 +6,10 @@ from django.contrib.auth import get_user_model
 
 from companies.choices import MemberRole
 from companies.models import Membership
-from events import services as event_services
 from events.models import Interpreter, MeetingSlot
-from meetings import services
+from events.services.slots import meeting_slots_generate
 from meetings.models import Meeting
+from meetings.services.placement import meeting_move
 
 V1 = "/api/v1"
 
@@ -39,7 +39,7 @@ def test_regenerating_keeps_a_slot_a_meeting_is_booked_in(world):
     assert world.slot
     # The last slot of the one day the buyer attends.
     last = world.pavilion.slots.filter(starts_at__date=date(2027, 11, 15)).last()
-    meeting = services.meeting_move(meeting=world.accepted_meeting, slot=last)
+    meeting = meeting_move(meeting=world.accepted_meeting, slot=last)
     world.pavilion.meeting_day_ends = time(16, 30)
     world.pavilion.save()
     response = world.client("organiser").post(f"{V1}/pavilions/{world.pavilion.pk}/generate-slots/")
@@ -119,7 +119,7 @@ def interpreter_error(world, body, status=400) -> dict:
 
 
 def test_an_interpreter_needs_a_language_a_free_name_and_the_pavilions_own_slots(world):
-    event_services.meeting_slots_generate(pavilion=world.other_pavilion)
+    meeting_slots_generate(pavilion=world.other_pavilion)
     foreign = world.other_pavilion.slots.first()
     error = interpreter_error(world, interpreter_body(world, available_slots=[foreign.pk]))
     assert list(error["fields"]) == ["available_slots"]

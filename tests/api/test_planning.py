@@ -1,9 +1,10 @@
 """Wishes about pairs, a pavilion's scoring weights and participants' unavailable slots."""
 
-from events import services as event_services
+from events.services.slots import meeting_slots_generate
 from matchmaking.models import MatchingSettings, PairWish, Proposal
-from meetings import services
 from meetings.models import Meeting, ParticipantUnavailability
+from meetings.services.availability import participant_unavailability_save
+from meetings.services.placement import meeting_move
 
 V1 = "/api/v1"
 
@@ -18,7 +19,7 @@ def error_of(response, status: int) -> dict:
 
 def scheduled_meeting(world) -> Meeting:
     """The world's pair, confirmed and put in the pavilion's first slot."""
-    return services.meeting_move(meeting=world.accepted_meeting, slot=world.slot)
+    return meeting_move(meeting=world.accepted_meeting, slot=world.slot)
 
 
 # --- wishes -----------------------------------------------------------------------------------
@@ -233,7 +234,7 @@ def test_marking_a_free_slot_affects_no_meeting(world):
 
 def test_moving_a_mark_onto_a_booked_slot_lists_the_meeting(world):
     meeting = scheduled_meeting(world)
-    mark = services.participant_unavailability_save(
+    mark = participant_unavailability_save(
         pavilion=world.pavilion, sme=world.sme, slot=world.pavilion.slots.last()
     )
     response = world.client("organiser").patch(
@@ -269,7 +270,7 @@ def test_an_unavailability_refuses_outsiders_and_other_pavilions_slots(world):
     assert list(outsider["fields"]) == ["sme"]
     buyer = unavailability_error(world, {"buyer": world.other_buyer.pk, "slot": world.slot.pk})
     assert list(buyer["fields"]) == ["buyer"]
-    event_services.meeting_slots_generate(pavilion=world.other_pavilion)
+    meeting_slots_generate(pavilion=world.other_pavilion)
     foreign = world.other_pavilion.slots.first()
     slot = unavailability_error(world, {"sme": world.sme.pk, "slot": foreign.pk})
     assert list(slot["fields"]) == ["slot"]

@@ -12,8 +12,8 @@ from django.contrib.auth import get_user_model
 from rest_framework.test import APIClient
 
 from companies.factories import LanguageFactory, MarketFactory, SectorFactory
-from events import services as event_services
 from events.factories import OrganisingOfficeFactory, PavilionFactory
+from events.services.slots import meeting_slots_generate
 
 pytestmark = pytest.mark.django_db
 V1 = "/api/v1"
@@ -43,7 +43,7 @@ def test_the_whole_story(make_organiser, django_capture_on_commit_callbacks):
     office = OrganisingOfficeFactory()
     pavilion = PavilionFactory(organiser=office)
     # Slots come from the pavilion's timetable, which the organiser keeps in the admin.
-    event_services.meeting_slots_generate(pavilion=pavilion)
+    meeting_slots_generate(pavilion=pavilion)
     organiser = APIClient()
     make_organiser(office, "organiser").set_password("org-password-1")
     organiser.force_authenticate(get_user_model().objects.get(username="organiser"))

@@ -4,8 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from companies import services
-from companies.factories import MarketFactory, SMEFactory
-from companies.models import Membership
+from companies.factories import ForeignBuyerFactory, MarketFactory, SMEFactory
+from companies.models import ForeignBuyer, Membership
 from core import audit
 from core.models import AuditEntry
 
@@ -58,3 +58,14 @@ def test_an_invitation_names_who_invited(django_user_model):
     entry = AuditEntry.objects.get(action="member.invited")
     assert (entry.actor, entry.interface) == (boss, "command")
     assert entry.changes["user"] == [None, colleague.pk]
+
+
+def test_a_deleted_company_records_its_profile_before_it_goes(django_user_model):
+    admin = django_user_model.objects.create_user("admin", is_superuser=True)
+    buyer = ForeignBuyerFactory(city="Hamburg")
+    pk = buyer.pk
+    services.company_delete(company=buyer, by=admin)
+    assert not ForeignBuyer.objects.exists()
+    entry = AuditEntry.objects.get(action="buyer.deleted")
+    assert (entry.actor, entry.object_id) == (admin, pk)
+    assert entry.changes["city"] == ["Hamburg", None]

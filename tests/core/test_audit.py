@@ -1,6 +1,7 @@
 """The audit log's mechanism: origin, recording inside the service's transaction, append-only."""
 
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from celery import shared_task
@@ -10,8 +11,9 @@ from django.test import RequestFactory
 
 from core import audit
 from core.models import AuditEntry, AuditLogIsAppendOnly
-from events import services as event_services
 from events.factories import ExhibitorRegistrationFactory, PavilionFactory
+from events.services import slots as event_services
+from events.services.registrations import exhibitor_registration_decide
 
 pytestmark = pytest.mark.django_db
 
@@ -104,9 +106,7 @@ def test_the_given_actor_wins_over_the_origins(pavilion, organiser):
     other = get_user_model().objects.create_user(username="someone-else")
     registration = ExhibitorRegistrationFactory(pavilion=pavilion)
     with audit.origin("page", user=other):
-        event_services.exhibitor_registration_decide(
-            registration=registration, status="waitlisted", by=organiser
-        )
+        exhibitor_registration_decide(registration=registration, status="waitlisted", by=organiser)
     assert entry_for(pavilion).actor == organiser
 
 
@@ -116,9 +116,7 @@ def test_the_given_actor_wins_over_the_origins(pavilion, organiser):
 def test_an_entry_keeps_object_pavilion_and_changes_as_codes(pavilion, organiser):
     registration = ExhibitorRegistrationFactory(pavilion=pavilion, status="applied")
     with audit.origin("admin", user=organiser):
-        event_services.exhibitor_registration_decide(
-            registration=registration, status="accepted", booth=" B-7 "
-        )
+        exhibitor_registration_decide(registration=registration, status="accepted", booth=" B-7 ")
     entry = entry_for(pavilion)
     assert entry.action == "registration.decided"
     assert entry.content_type.model_class() is type(registration)
@@ -169,6 +167,33 @@ def test_changes_keep_codes_ids_instants_and_text_lengths(pavilion):
     assert audit.plain(datetime(2027, 11, 15, 9, 30, tzinfo=UTC)) == "2027-11-15T09:30:00+00:00"
 
 
+def test_an_instant_in_another_zone_is_kept_as_the_same_utc_text():
+    in_tokyo = datetime(2027, 11, 15, 18, 30, tzinfo=ZoneInfo("Asia/Tokyo"))
+    assert audit.plain(in_tokyo) == "2027-11-15T09:30:00+00:00"
+    assert not audit.changed(
+        {"starts_at": datetime(2027, 11, 15, 9, 30, tzinfo=UTC)}, {"starts_at": in_tokyo}
+    )
+
+
+def test_record_changes_records_only_what_changed(pavilion, organiser):
+    changes = audit.record_changes(
+        action="pavilion.changed",
+        obj=pavilion,
+        before={"booth_capacity": 1, "slot_minutes": 30},
+        after={"booth_capacity": 2, "slot_minutes": 30},
+        pavilion_id=pavilion.pk,
+        by=organiser,
+    )
+    entry = entry_for(pavilion)
+    assert changes == entry.changes == {"booth_capacity": [1, 2]}
+    assert (entry.action, entry.actor) == ("pavilion.changed", organiser)
+    unchanged = {"booth_capacity": 2}
+    assert not audit.record_changes(
+        action="pavilion.changed", obj=pavilion, before=unchanged, after=unchanged
+    )
+    assert AuditEntry.objects.count() == 1
+
+
 # --- nothing recorded when the write does not happen ----------------------------------------
 
 
@@ -176,7 +201,7 @@ def test_a_refused_write_records_nothing(pavilion, organiser):
     ExhibitorRegistrationFactory(pavilion=pavilion, status="accepted")
     waiting = ExhibitorRegistrationFactory(pavilion=pavilion, status="applied")
     with audit.origin("admin", user=organiser), pytest.raises(Exception, match="full"):
-        event_services.exhibitor_registration_decide(registration=waiting, status="accepted")
+        exhibitor_registration_decide(registration=waiting, status="accepted")
     assert not AuditEntry.objects.exists()
 
 

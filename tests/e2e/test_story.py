@@ -12,9 +12,9 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from companies.factories import LanguageFactory, MarketFactory, SectorFactory
-from events import services as event_services
 from events.factories import InterpreterFactory, OrganisingOfficeFactory, PavilionFactory
 from events.models import ExhibitorRegistration
+from events.services import slots as event_services
 from meetings.models import Meeting
 
 pytestmark = [pytest.mark.django_db(transaction=True)]

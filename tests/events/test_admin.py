@@ -5,7 +5,6 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from companies.factories import ForeignBuyerFactory, LanguageFactory, SMEFactory
-from events import services
 from events.factories import (
     BuyerRegistrationFactory,
     ExhibitorRegistrationFactory,
@@ -14,6 +13,8 @@ from events.factories import (
     PavilionFactory,
 )
 from events.models import ExhibitorRegistration, Interpreter, RegistrationStatus
+from events.services.registrations import exhibitor_registration_decide
+from events.services.slots import meeting_slots_generate
 
 pytestmark = pytest.mark.django_db
 
@@ -196,7 +197,7 @@ def test_admin_application_by_organiser_goes_through_the_service(client, two_pav
 
 def test_admin_booth_given_twice_is_a_form_error(client, two_pavilions):
     pavilion = two_pavilions["pavilion_a"]
-    holder = services.exhibitor_registration_decide(
+    holder = exhibitor_registration_decide(
         registration=two_pavilions["registration_a"], status="accepted", booth="A-01"
     )
     other = ExhibitorRegistrationFactory(pavilion=pavilion, status="accepted")
@@ -331,7 +332,7 @@ def test_interpreter_admin_saves_through_the_service(client, two_pavilions):
     interpreter = Interpreter.objects.get(pavilion=pavilion)
     assert interpreter.name == "Aiko Mori"
     assert list(interpreter.languages.all()) == [japanese]
-    services.meeting_slots_generate(pavilion=pavilion)
+    meeting_slots_generate(pavilion=pavilion)
     slot = pavilion.slots.first()
     response = client.post(
         admin_url(Interpreter, "change", interpreter.pk),

@@ -5,8 +5,8 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from companies.factories import CertificationFactory, ForeignBuyerFactory, SMEFactory
-from events import services
 from events.factories import BuyerRegistrationFactory
+from events.services.buyers import buyer_registration_update
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +23,7 @@ def admin_client(client):
 def test_a_buyer_registration_shows_and_edits_its_own_needs(admin_client):
     ce = CertificationFactory(code="CE", name_en="CE marking")
     registration = BuyerRegistrationFactory(buyer=ForeignBuyerFactory(sourcing_needs="Tea"))
-    services.buyer_registration_update(
+    buyer_registration_update(
         registration=registration, sourcing_needs="Endoscopes", required_certifications=[ce]
     )
     url = reverse("admin:events_buyerregistration_change", args=[registration.pk])

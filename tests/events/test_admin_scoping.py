@@ -16,7 +16,6 @@ from django.urls import reverse
 from companies.choices import MemberRole
 from companies.factories import ForeignBuyerFactory, LanguageFactory, MarketFactory, SMEFactory
 from companies.models import Certification, Language, Market, Membership, Sector
-from events import services as event_services
 from events.admin_scoping import fair_of, pavilion_lookups, pavilion_scoped
 from events.factories import (
     ExhibitorRegistrationFactory,
@@ -26,8 +25,8 @@ from events.factories import (
     TradeFairFactory,
 )
 from events.models import MeetingSlot, Pavilion, TimetableBreak
+from events.services.buyers import buyer_registration_register
 from matchmaking.models import MatchingRun, MatchingSettings, PairWish, Proposal
-from meetings import services
 from meetings.models import (
     Meeting,
     MeetingEvent,
@@ -35,6 +34,10 @@ from meetings.models import (
     ScheduleNotice,
     SchedulingRun,
 )
+from meetings.services.attendance import meeting_outcome_record, meeting_record_attendance
+from meetings.services.decisions import meeting_accept
+from meetings.services.placement import meeting_move
+from meetings.services.requests import meeting_request
 
 pytestmark = pytest.mark.django_db
 
@@ -70,20 +73,18 @@ def build_pavilion(tag: str, office, language, market):
         user = get_user_model().objects.create_user(f"{tag}-{side}", last_name=tag)
         Membership.objects.create(user=user, role=MemberRole.ADMIN, **{side: company})
     ExhibitorRegistrationFactory(pavilion=pavilion, sme=sme, status="accepted", booth=f"{tag}-1")
-    event_services.buyer_registration_register(
-        pavilion=pavilion, buyer=buyer, days=[fair.starts_on]
-    )
+    buyer_registration_register(pavilion=pavilion, buyer=buyer, days=[fair.starts_on])
     run = MatchingRun.objects.create(pavilion=pavilion, status="done")
     proposal = Proposal.objects.create(pavilion=pavilion, run=run, sme=sme, buyer=buyer, score=80)
     MatchingSettings.objects.create(pavilion=pavilion)
     PairWish.objects.create(pavilion=pavilion, sme=sme, buyer=buyer, kind="must_meet")
-    meeting = services.meeting_request(
+    meeting = meeting_request(
         pavilion=pavilion, sme=sme, buyer=buyer, side="exhibitor", proposal=proposal
     )
-    meeting = services.meeting_accept(meeting=meeting, side="buyer")
-    meeting = services.meeting_move(meeting=meeting, slot=slots[0])
-    services.meeting_record_attendance(meeting=meeting, held=True, at=slots[1].starts_at)
-    services.meeting_outcome_record(meeting=meeting, side="exhibitor", stage="sample")
+    meeting = meeting_accept(meeting=meeting, side="buyer")
+    meeting = meeting_move(meeting=meeting, slot=slots[0])
+    meeting_record_attendance(meeting=meeting, held=True, at=slots[1].starts_at)
+    meeting_outcome_record(meeting=meeting, side="exhibitor", stage="sample")
     ParticipantUnavailability.objects.create(pavilion=pavilion, sme=sme, slot=slots[1])
     SchedulingRun.objects.create(pavilion=pavilion, status="done")
     ScheduleNotice.objects.create(pavilion=pavilion, sme=sme, sent_at=start)

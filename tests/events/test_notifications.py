@@ -5,8 +5,9 @@ from django.core import mail
 
 from companies.factories import SMEFactory
 from companies.models import Membership
-from events import notifications, services
+from events import notifications
 from events.factories import ExhibitorRegistrationFactory, PavilionFactory, TradeFairFactory
+from events.services.registrations import exhibitor_registration_decide
 
 pytestmark = pytest.mark.django_db
 
@@ -33,9 +34,7 @@ def application(django_user_model, settings):
 
 def decide(registration, capture, status, **kwargs):
     with capture(execute=True):
-        return services.exhibitor_registration_decide(
-            registration=registration, status=status, **kwargs
-        )
+        return exhibitor_registration_decide(registration=registration, status=status, **kwargs)
 
 
 def by_language(language):

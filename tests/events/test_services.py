@@ -11,7 +11,6 @@ from companies.factories import (
     LanguageFactory,
     SMEFactory,
 )
-from events import services
 from events.factories import (
     ExhibitorRegistrationFactory,
     InterpreterFactory,
@@ -24,6 +23,14 @@ from events.models import (
     RegistrationStatus,
     TimetableBreak,
 )
+from events.services.buyers import buyer_registration_register, buyer_registration_update
+from events.services.interpreters import interpreter_delete, interpreter_save
+from events.services.registrations import (
+    exhibitor_registration_apply,
+    exhibitor_registration_assign_booth,
+    exhibitor_registration_decide,
+)
+from events.services.slots import meeting_slots_generate
 from meetings.models import Meeting
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +39,7 @@ DURING_WINDOW = datetime(2027, 1, 10, 9, 0, tzinfo=UTC)
 
 
 def apply(pavilion, sme, at=DURING_WINDOW):
-    return services.exhibitor_registration_apply(pavilion=pavilion, sme=sme, at=at)
+    return exhibitor_registration_apply(pavilion=pavilion, sme=sme, at=at)
 
 
 def test_apply_records_eligibility_and_first_timer():
@@ -82,9 +89,7 @@ def test_apply_ineligible_company_names_the_limits_it_exceeds():
 def test_withdrawn_application_can_be_made_again():
     pavilion, sme = PavilionFactory(), SMEFactory()
     registration = apply(pavilion, sme)
-    services.exhibitor_registration_decide(
-        registration=registration, status=RegistrationStatus.WITHDRAWN
-    )
+    exhibitor_registration_decide(registration=registration, status=RegistrationStatus.WITHDRAWN)
     again = apply(pavilion, sme)
     assert again.pk == registration.pk
     assert again.status == RegistrationStatus.APPLIED
@@ -116,9 +121,9 @@ def test_first_timer_true_for_indirect_exporter_with_only_rejected_history():
 def test_accept_beyond_capacity_is_refused_and_keeps_the_application():
     pavilion = PavilionFactory(booth_capacity=1)
     first, second = apply(pavilion, SMEFactory()), apply(pavilion, SMEFactory())
-    services.exhibitor_registration_decide(registration=first, status="accepted")
+    exhibitor_registration_decide(registration=first, status="accepted")
     with pytest.raises(ValidationError, match="full: all 1 booths are taken"):
-        services.exhibitor_registration_decide(registration=second, status="accepted")
+        exhibitor_registration_decide(registration=second, status="accepted")
     second.refresh_from_db()
     assert second.status == RegistrationStatus.APPLIED
 
@@ -126,17 +131,17 @@ def test_accept_beyond_capacity_is_refused_and_keeps_the_application():
 def test_waitlisted_application_can_be_accepted_when_a_booth_frees_up():
     pavilion = PavilionFactory(booth_capacity=1)
     first, second = apply(pavilion, SMEFactory()), apply(pavilion, SMEFactory())
-    services.exhibitor_registration_decide(registration=first, status="accepted")
-    services.exhibitor_registration_decide(registration=second, status="waitlisted")
-    services.exhibitor_registration_decide(registration=first, status="withdrawn")
-    accepted = services.exhibitor_registration_decide(registration=second, status="accepted")
+    exhibitor_registration_decide(registration=first, status="accepted")
+    exhibitor_registration_decide(registration=second, status="waitlisted")
+    exhibitor_registration_decide(registration=first, status="withdrawn")
+    accepted = exhibitor_registration_decide(registration=second, status="accepted")
     assert accepted.status == RegistrationStatus.ACCEPTED
 
 
 def test_accept_records_who_decided_and_the_booth(django_user_model):
     organiser = django_user_model.objects.create_user("o")
     registration = apply(PavilionFactory(), SMEFactory())
-    accepted = services.exhibitor_registration_decide(
+    accepted = exhibitor_registration_decide(
         registration=registration, status="accepted", by=organiser, booth="A-01"
     )
     assert (accepted.decided_by, accepted.booth) == (organiser, "A-01")
@@ -149,17 +154,17 @@ def test_accept_refused_when_the_company_grew_past_the_limits_since_applying():
     sme.capital_yen, sme.employees = 400_000_000, 450
     sme.save()
     with pytest.raises(ValidationError, match=r"cannot be accepted.*exceeds"):
-        services.exhibitor_registration_decide(registration=registration, status="accepted")
+        exhibitor_registration_decide(registration=registration, status="accepted")
 
 
 def test_booth_given_twice_is_refused_naming_the_holder():
     pavilion = PavilionFactory()
     holder_sme = SMEFactory(name_en="Echigo Precision")
     holder, other = apply(pavilion, holder_sme), apply(pavilion, SMEFactory())
-    services.exhibitor_registration_decide(registration=holder, status="accepted", booth="B-07")
-    services.exhibitor_registration_decide(registration=other, status="accepted")
+    exhibitor_registration_decide(registration=holder, status="accepted", booth="B-07")
+    exhibitor_registration_decide(registration=other, status="accepted")
     with pytest.raises(ValidationError, match="B-07 is already given to Echigo Precision"):
-        services.exhibitor_registration_assign_booth(registration=other, booth="B-07")
+        exhibitor_registration_assign_booth(registration=other, booth="B-07")
 
 
 def test_database_refuses_a_booth_given_twice():
@@ -178,29 +183,27 @@ def test_same_booth_name_at_two_pavilions_is_allowed():
 def test_booth_for_an_unaccepted_exhibitor_is_refused():
     registration = apply(PavilionFactory(), SMEFactory())
     with pytest.raises(ValidationError, match="Only an accepted exhibitor"):
-        services.exhibitor_registration_assign_booth(registration=registration, booth="A-1")
+        exhibitor_registration_assign_booth(registration=registration, booth="A-1")
 
 
 def test_rejecting_an_accepted_exhibitor_frees_the_booth():
     registration = apply(PavilionFactory(), SMEFactory())
-    services.exhibitor_registration_decide(
-        registration=registration, status="accepted", booth="A-1"
-    )
-    rejected = services.exhibitor_registration_decide(registration=registration, status="rejected")
+    exhibitor_registration_decide(registration=registration, status="accepted", booth="A-1")
+    rejected = exhibitor_registration_decide(registration=registration, status="rejected")
     assert rejected.booth == ""
 
 
 def test_a_withdrawn_application_cannot_be_accepted():
     registration = apply(PavilionFactory(), SMEFactory())
-    services.exhibitor_registration_decide(registration=registration, status="withdrawn")
+    exhibitor_registration_decide(registration=registration, status="withdrawn")
     with pytest.raises(ValidationError, match="withdrawn cannot become accepted"):
-        services.exhibitor_registration_decide(registration=registration, status="accepted")
+        exhibitor_registration_decide(registration=registration, status="accepted")
 
 
 def test_buyer_registration_days_outside_the_fair_are_refused():
     pavilion = PavilionFactory()
     with pytest.raises(ValidationError, match="Fri 19 Nov 2027: not a day of"):
-        services.buyer_registration_register(
+        buyer_registration_register(
             pavilion=pavilion,
             buyer=ForeignBuyerFactory(),
             days=[date(2027, 11, 18), date(2027, 11, 19)],
@@ -209,10 +212,10 @@ def test_buyer_registration_days_outside_the_fair_are_refused():
 
 def test_buyer_registration_replaces_days_on_a_second_call():
     pavilion, buyer = PavilionFactory(), ForeignBuyerFactory()
-    services.buyer_registration_register(
+    buyer_registration_register(
         pavilion=pavilion, buyer=buyer, days=[date(2027, 11, 15), date(2027, 11, 16)]
     )
-    registration = services.buyer_registration_register(
+    registration = buyer_registration_register(
         pavilion=pavilion, buyer=buyer, days=[date(2027, 11, 16)]
     )
     assert [d.day for d in registration.days.all()] == [date(2027, 11, 16)]
@@ -220,7 +223,7 @@ def test_buyer_registration_replaces_days_on_a_second_call():
 
 def test_buyer_registration_needs_a_day():
     with pytest.raises(ValidationError, match="at least one day"):
-        services.buyer_registration_register(
+        buyer_registration_register(
             pavilion=PavilionFactory(), buyer=ForeignBuyerFactory(), days=[]
         )
 
@@ -232,7 +235,7 @@ def test_slots_follow_the_timetable_around_breaks_in_fair_time():
     TimetableBreak.objects.create(
         pavilion=pavilion, starts_at=time(11, 30), ends_at=time(12, 0), label="Lunch"
     )
-    counts = services.meeting_slots_generate(pavilion=pavilion)
+    counts = meeting_slots_generate(pavilion=pavilion)
     first_day = [
         pavilion.fair.local(s.starts_at).strftime("%H:%M")
         for s in pavilion.slots.all()
@@ -250,7 +253,7 @@ def test_slots_keep_local_times_across_a_daylight_saving_change():
     pavilion = PavilionFactory(
         fair=fair, meeting_day_starts=time(10, 0), meeting_day_ends=time(10, 30)
     )
-    services.meeting_slots_generate(pavilion=pavilion)
+    meeting_slots_generate(pavilion=pavilion)
     starts = [s.starts_at for s in pavilion.slots.all()]
     assert [fair.local(s).strftime("%H:%M") for s in starts] == ["10:00"] * 3
     assert [s.hour for s in starts] == [9, 8, 8]  # CET then CEST
@@ -258,21 +261,21 @@ def test_slots_keep_local_times_across_a_daylight_saving_change():
 
 def test_slot_generation_twice_changes_nothing():
     pavilion = PavilionFactory()
-    services.meeting_slots_generate(pavilion=pavilion)
+    meeting_slots_generate(pavilion=pavilion)
     before = list(pavilion.slots.values_list("pk", "starts_at"))
-    counts = services.meeting_slots_generate(pavilion=pavilion)
+    counts = meeting_slots_generate(pavilion=pavilion)
     assert counts["created"] == counts["removed"] == 0
     assert list(pavilion.slots.values_list("pk", "starts_at")) == before
 
 
 def test_slot_regeneration_keeps_slots_an_interpreter_is_booked_in():
     pavilion = PavilionFactory(meeting_day_ends=time(12, 0))
-    services.meeting_slots_generate(pavilion=pavilion)
+    meeting_slots_generate(pavilion=pavilion)
     last = pavilion.slots.last()
     InterpreterFactory(pavilion=pavilion).available_slots.add(last)
     pavilion.meeting_day_ends = time(11, 0)
     pavilion.save()
-    counts = services.meeting_slots_generate(pavilion=pavilion)
+    counts = meeting_slots_generate(pavilion=pavilion)
     # Four fair days lose their 11:00 and 11:30 slots; only the booked one stays.
     assert (counts["removed"], counts["kept"]) == (7, 1)
     assert pavilion.slots.filter(pk=last.pk).exists()
@@ -280,7 +283,7 @@ def test_slot_regeneration_keeps_slots_an_interpreter_is_booked_in():
 
 def test_slot_regeneration_keeps_slots_a_meeting_is_booked_in():
     pavilion = PavilionFactory(meeting_day_ends=time(12, 0))
-    services.meeting_slots_generate(pavilion=pavilion)
+    meeting_slots_generate(pavilion=pavilion)
     last = pavilion.slots.last()
     Meeting.objects.create(
         pavilion=pavilion,
@@ -292,7 +295,7 @@ def test_slot_regeneration_keeps_slots_a_meeting_is_booked_in():
     )
     pavilion.meeting_day_ends = time(11, 30)
     pavilion.save()
-    counts = services.meeting_slots_generate(pavilion=pavilion)
+    counts = meeting_slots_generate(pavilion=pavilion)
     assert (counts["removed"], counts["kept"]) == (3, 1)
     assert pavilion.slots.filter(pk=last.pk).exists()
 
@@ -301,7 +304,7 @@ def test_slot_regeneration_keeps_slots_a_meeting_is_booked_in():
 def interpreting():
     """A pavilion with its slots, and the two languages an interpreter works in."""
     pavilion = PavilionFactory(meeting_day_ends=time(11, 0))
-    services.meeting_slots_generate(pavilion=pavilion)
+    meeting_slots_generate(pavilion=pavilion)
     return {
         "pavilion": pavilion,
         "languages": [LanguageFactory(code="ja"), LanguageFactory(code="en", name_en="English")],
@@ -310,7 +313,7 @@ def interpreting():
 
 
 def test_an_interpreter_is_saved_with_languages_and_slots(interpreting):
-    interpreter = services.interpreter_save(
+    interpreter = interpreter_save(
         pavilion=interpreting["pavilion"],
         name="  Aiko Mori ",
         languages=interpreting["languages"],
@@ -319,7 +322,7 @@ def test_an_interpreter_is_saved_with_languages_and_slots(interpreting):
     assert interpreter.name == "Aiko Mori"
     assert {language.code for language in interpreter.languages.all()} == {"ja", "en"}
     assert list(interpreter.available_slots.all()) == interpreting["slots"][:2]
-    services.interpreter_save(
+    interpreter_save(
         interpreter=interpreter,
         pavilion=interpreting["pavilion"],
         name="Aiko Mori",
@@ -334,7 +337,7 @@ def test_an_interpreter_is_refused_with_the_field_named(interpreting, problem):
     pavilion = interpreting["pavilion"]
     InterpreterFactory(pavilion=pavilion, name="Aiko Mori")
     elsewhere = PavilionFactory()
-    services.meeting_slots_generate(pavilion=elsewhere)
+    meeting_slots_generate(pavilion=elsewhere)
     fields = {
         "name": "Ken Sato",
         "languages": interpreting["languages"],
@@ -346,17 +349,17 @@ def test_an_interpreter_is_refused_with_the_field_named(interpreting, problem):
         "available_slots": [elsewhere.slots.first()],
     }[problem]
     with pytest.raises(ValidationError) as error:
-        services.interpreter_save(pavilion=pavilion, **fields)
+        interpreter_save(pavilion=pavilion, **fields)
     assert list(error.value.message_dict) == [problem]
     assert list(pavilion.interpreters.values_list("name", flat=True)) == ["Aiko Mori"]
 
 
 def test_an_interpreter_with_another_pavilions_slot_is_told_its_time_not_its_id(interpreting):
     elsewhere = PavilionFactory()
-    services.meeting_slots_generate(pavilion=elsewhere)
+    meeting_slots_generate(pavilion=elsewhere)
     foreign = elsewhere.slots.order_by("starts_at").first()
     with pytest.raises(ValidationError) as error:
-        services.interpreter_save(
+        interpreter_save(
             pavilion=interpreting["pavilion"],
             name="Ken Sato",
             languages=interpreting["languages"],
@@ -369,7 +372,7 @@ def test_an_interpreter_with_another_pavilions_slot_is_told_its_time_not_its_id(
 
 def test_an_interpreter_booked_in_a_meeting_keeps_that_slot_and_stays(interpreting):
     pavilion, slot = interpreting["pavilion"], interpreting["slots"][0]
-    interpreter = services.interpreter_save(
+    interpreter = interpreter_save(
         pavilion=pavilion, name="Aiko", languages=interpreting["languages"], available_slots=[slot]
     )
     Meeting.objects.create(
@@ -383,7 +386,7 @@ def test_an_interpreter_booked_in_a_meeting_keeps_that_slot_and_stays(interpreti
         interpreter_languages="ja-en",
     )
     with pytest.raises(ValidationError) as error:
-        services.interpreter_save(
+        interpreter_save(
             interpreter=interpreter,
             pavilion=pavilion,
             name="Aiko",
@@ -392,13 +395,13 @@ def test_an_interpreter_booked_in_a_meeting_keeps_that_slot_and_stays(interpreti
         )
     assert set(error.value.message_dict) == {"available_slots", "languages"}
     with pytest.raises(ValidationError, match="is named in 1 meeting;"):
-        services.interpreter_delete(interpreter=interpreter)
+        interpreter_delete(interpreter=interpreter)
     assert list(interpreter.available_slots.all()) == [slot]
 
 
 def test_an_interpreter_without_meetings_is_removed(interpreting):
     interpreter = InterpreterFactory(pavilion=interpreting["pavilion"])
-    services.interpreter_delete(interpreter=interpreter)
+    interpreter_delete(interpreter=interpreter)
     assert not interpreting["pavilion"].interpreters.exists()
 
 
@@ -406,7 +409,7 @@ def test_buyer_registration_takes_the_companys_needs_by_default():
     ce = CertificationFactory(code="CE")
     buyer = ForeignBuyerFactory(sourcing_needs="Endoscopes")
     buyer.required_certifications.add(ce)
-    registration = services.buyer_registration_register(
+    registration = buyer_registration_register(
         pavilion=PavilionFactory(), buyer=buyer, days=[date(2027, 11, 15)]
     )
     assert registration.sourcing_needs == "Endoscopes"
@@ -416,7 +419,7 @@ def test_buyer_registration_takes_the_companys_needs_by_default():
 def test_buyer_registration_needs_for_a_second_fair_leave_the_first_as_it_was():
     ce, halal = CertificationFactory(code="CE"), CertificationFactory(code="HALAL")
     buyer = ForeignBuyerFactory(sourcing_needs="Endoscopes")
-    first = services.buyer_registration_register(
+    first = buyer_registration_register(
         pavilion=PavilionFactory(),
         buyer=buyer,
         days=[date(2027, 11, 15)],
@@ -424,7 +427,7 @@ def test_buyer_registration_needs_for_a_second_fair_leave_the_first_as_it_was():
         required_certifications=[ce],
     )
     later = TradeFairFactory(starts_on=date(2028, 1, 24), ends_on=date(2028, 1, 27))
-    services.buyer_registration_register(
+    buyer_registration_register(
         pavilion=PavilionFactory(fair=later),
         buyer=buyer,
         days=[date(2028, 1, 24)],
@@ -442,32 +445,30 @@ def test_buyer_registration_needs_for_a_second_fair_leave_the_first_as_it_was():
 def test_buyer_registration_again_without_needs_keeps_the_registrations_own():
     pavilion, buyer = PavilionFactory(), ForeignBuyerFactory(sourcing_needs="Endoscopes")
     ce = CertificationFactory(code="CE")
-    services.buyer_registration_register(
+    buyer_registration_register(
         pavilion=pavilion,
         buyer=buyer,
         days=[date(2027, 11, 15)],
         sourcing_needs="  Staplers ",
         required_certifications=[ce],
     )
-    again = services.buyer_registration_register(
-        pavilion=pavilion, buyer=buyer, days=[date(2027, 11, 16)]
-    )
+    again = buyer_registration_register(pavilion=pavilion, buyer=buyer, days=[date(2027, 11, 16)])
     assert again.sourcing_needs == "Staplers"
     assert list(again.required_certifications.all()) == [ce]
 
 
 def test_buyer_registration_update_changes_only_what_is_given():
     pavilion, buyer = PavilionFactory(), ForeignBuyerFactory(sourcing_needs="Endoscopes")
-    registration = services.buyer_registration_register(
+    registration = buyer_registration_register(
         pavilion=pavilion, buyer=buyer, days=[date(2027, 11, 15)]
     )
     BuyerRegistration.objects.filter(pk=registration.pk).update(status="cancelled")
-    changed = services.buyer_registration_update(registration=registration, sourcing_needs="Clips")
+    changed = buyer_registration_update(registration=registration, sourcing_needs="Clips")
     assert changed.sourcing_needs == "Clips"
     assert changed.status == "cancelled"
     assert [d.day for d in changed.days.all()] == [date(2027, 11, 15)]
     with pytest.raises(ValidationError, match="Fri 19 Nov 2027: not a day of"):
-        services.buyer_registration_update(registration=registration, days=[date(2027, 11, 19)])
+        buyer_registration_update(registration=registration, days=[date(2027, 11, 19)])
 
 
 def test_apply_keeps_the_ownership_the_verdict_rests_on():
@@ -496,7 +497,7 @@ def test_accept_refused_when_a_large_company_took_over_since_applying():
     sme.officers_from_large_company = True
     sme.save()
     with pytest.raises(ValidationError, match=r"cannot be accepted.*officers"):
-        services.exhibitor_registration_decide(registration=registration, status="accepted")
+        exhibitor_registration_decide(registration=registration, status="accepted")
 
 
 def test_apply_records_the_rubber_products_exception():

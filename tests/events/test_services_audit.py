@@ -11,7 +11,6 @@ from companies.factories import ForeignBuyerFactory, LanguageFactory, SMEFactory
 from companies.models import Language
 from core import audit
 from core.models import AuditEntry
-from events import services
 from events.factories import (
     ExhibitorRegistrationFactory,
     InterpreterFactory,
@@ -19,6 +18,14 @@ from events.factories import (
     PavilionFactory,
 )
 from events.models import ExhibitorRegistration, Interpreter
+from events.services.buyers import buyer_registration_register, buyer_registration_update
+from events.services.interpreters import interpreter_delete, interpreter_save
+from events.services.registrations import (
+    exhibitor_registration_apply,
+    exhibitor_registration_assign_booth,
+    exhibitor_registration_decide,
+)
+from events.services.slots import meeting_slots_generate
 
 pytestmark = pytest.mark.django_db
 
@@ -72,7 +79,7 @@ def test_deleting_an_interpreter_in_the_admin_goes_through_the_service(client, p
 def test_an_application_records_its_status_and_the_messages_length(pavilion):
     sme = SMEFactory()
     with audit.origin("page"):
-        registration = services.exhibitor_registration_apply(
+        registration = exhibitor_registration_apply(
             pavilion=pavilion, sme=sme, message="よろしくお願いします"
         )
     entry = only_entry(action="registration.applied")
@@ -87,30 +94,24 @@ def test_an_application_records_its_status_and_the_messages_length(pavilion):
 
 def test_a_booth_records_before_and_after(pavilion, organiser):
     registration = ExhibitorRegistrationFactory(pavilion=pavilion, status="accepted")
-    services.exhibitor_registration_assign_booth(
-        registration=registration, booth="C-3", by=organiser
-    )
-    services.exhibitor_registration_assign_booth(
-        registration=registration, booth="C-3", by=organiser
-    )
+    exhibitor_registration_assign_booth(registration=registration, booth="C-3", by=organiser)
+    exhibitor_registration_assign_booth(registration=registration, booth="C-3", by=organiser)
     entry = only_entry(action="registration.booth_assigned")
     assert (entry.actor, entry.changes) == (organiser, {"booth": ["", "C-3"]})
 
 
 def test_a_decision_that_changes_nothing_records_nothing(pavilion, organiser):
     registration = ExhibitorRegistrationFactory(pavilion=pavilion, status="waitlisted")
-    services.exhibitor_registration_decide(
-        registration=registration, status="waitlisted", by=organiser
-    )
+    exhibitor_registration_decide(registration=registration, status="waitlisted", by=organiser)
     assert not AuditEntry.objects.exists()
 
 
 def test_a_buyers_registration_and_its_change_of_days(pavilion):
     buyer = ForeignBuyerFactory()
-    registration = services.buyer_registration_register(
+    registration = buyer_registration_register(
         pavilion=pavilion, buyer=buyer, days=[date(2027, 11, 15)], sourcing_needs="endoscopes"
     )
-    services.buyer_registration_update(
+    buyer_registration_update(
         registration=registration, days=[date(2027, 11, 15), date(2027, 11, 16)]
     )
     registered = only_entry(action="buyer_registration.registered")
@@ -122,8 +123,8 @@ def test_a_buyers_registration_and_its_change_of_days(pavilion):
 
 
 def test_generating_slots_records_how_many_there_are(pavilion):
-    services.meeting_slots_generate(pavilion=pavilion)
-    services.meeting_slots_generate(pavilion=pavilion)
+    meeting_slots_generate(pavilion=pavilion)
+    meeting_slots_generate(pavilion=pavilion)
     first, second = AuditEntry.objects.filter(action="pavilion.slots.generated").order_by("pk")
     total = pavilion.slots.count()
     assert (first.changes, second.changes) == ({"slots": [0, total]}, {"slots": [total, total]})
@@ -132,10 +133,8 @@ def test_generating_slots_records_how_many_there_are(pavilion):
 
 def test_an_interpreter_added_then_changed(pavilion):
     japanese, english = LanguageFactory(code="ja"), LanguageFactory(code="en", name_en="En")
-    interpreter = services.interpreter_save(
-        pavilion=pavilion, name="Aiko Mori", languages=[japanese]
-    )
-    services.interpreter_save(
+    interpreter = interpreter_save(pavilion=pavilion, name="Aiko Mori", languages=[japanese])
+    interpreter_save(
         interpreter=interpreter,
         pavilion=pavilion,
         name="Aiko Mori",
@@ -153,28 +152,27 @@ def test_an_interpreter_added_then_changed(pavilion):
 
 
 def test_a_refused_interpreter_deletion_records_nothing(small_pavilion):
-    from meetings import services as meeting_services
+    from meetings.services.placement import meeting_move
+    from meetings.services.requests import meeting_request
 
     pavilion = small_pavilion["pavilion"]
-    services.meeting_slots_generate(pavilion=pavilion)
-    interpreter = services.interpreter_save(
+    meeting_slots_generate(pavilion=pavilion)
+    interpreter = interpreter_save(
         pavilion=pavilion,
         name="Aiko Mori",
         languages=Language.objects.filter(code__in=["ja", "en"]),
         available_slots=pavilion.slots.all(),
     )
-    meeting = meeting_services.meeting_request(
+    meeting = meeting_request(
         pavilion=pavilion,
         sme=small_pavilion["smes"][0],
         buyer=small_pavilion["buyers"][0],
         side="organiser",
         acting_for="both",
     )
-    meeting_services.meeting_move(
-        meeting=meeting, slot=pavilion.slots.first(), interpreter=interpreter
-    )
+    meeting_move(meeting=meeting, slot=pavilion.slots.first(), interpreter=interpreter)
     before = AuditEntry.objects.count()
     with pytest.raises(ValidationError):
-        services.interpreter_delete(interpreter=interpreter)
+        interpreter_delete(interpreter=interpreter)
     assert AuditEntry.objects.count() == before
     assert not AuditEntry.objects.filter(action="interpreter.deleted").exists()

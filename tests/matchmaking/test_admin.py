@@ -8,13 +8,17 @@ from django.utils import translation
 
 from companies.choices import MemberRole
 from companies.models import Membership
-from core.models import RunStatus
-from events import services as event_services
+from core.models import AuditEntry, RunStatus
 from events.factories import ExhibitorRegistrationFactory, OrganisingOfficeFactory, PavilionFactory
+from events.services import slots as event_services
 from matchmaking import services as matching_services
 from matchmaking.models import MatchingRun, MatchingSettings, PairWish, Proposal
-from meetings import services
 from meetings.models import Meeting, MeetingStatus, SchedulingRun
+from meetings.services.attendance import meeting_outcome_record, meeting_record_attendance
+from meetings.services.decisions import meeting_accept
+from meetings.services.placement import meeting_move
+from meetings.services.publication import schedule_publish
+from meetings.services.requests import meeting_request
 
 pytestmark = pytest.mark.django_db
 
@@ -81,6 +85,29 @@ def test_organiser_tunes_weights_with_errors_on_their_fields(client, organiser, 
     response = client.post(url, {**data, "min_score": "50"})
     assert response.status_code == 302
     assert MatchingSettings.objects.get(pavilion=pavilion).weights["min_score"] == 50
+
+
+def test_weights_saved_and_reset_in_the_admin_are_recorded(
+    client, admin_client, admin_user, organiser, small_pavilion
+):
+    pavilion = small_pavilion["pavilion"]
+    url = reverse("admin:matchmaking_weights", args=[pavilion.pk])
+    client.force_login(organiser)
+    form = client.get(url).context["form"]
+    data = {name: field.initial for name, field in form.fields.items()}
+    assert client.post(url, {**data, "min_score": "50"}).status_code == 302
+    saved = AuditEntry.objects.get(action="weights.updated")
+    assert (saved.interface, saved.actor, saved.pavilion_id) == ("admin", organiser, pavilion.pk)
+    assert saved.changes == {"weights.min_score": [form.fields["min_score"].initial, 50]}
+    settings = MatchingSettings.objects.get(pavilion=pavilion)
+    response = admin_client.post(
+        reverse("admin:matchmaking_matchingsettings_delete", args=[settings.pk]), {"post": "yes"}
+    )
+    assert response.status_code == 302
+    assert not MatchingSettings.objects.exists()
+    reset = AuditEntry.objects.get(action="weights.reset")
+    assert (reset.actor, reset.pavilion_id) == (admin_user, pavilion.pk)
+    assert reset.changes == {"weights.min_score": [50, form.fields["min_score"].initial]}
 
 
 def test_other_organisers_see_no_runs_proposals_or_weights(
@@ -232,7 +259,7 @@ def test_accepting_proposals_for_both_sides_confirms_the_meetings(client, organi
 
 
 def request_meeting(small_pavilion, index=0, side="exhibitor"):
-    return services.meeting_request(
+    return meeting_request(
         pavilion=small_pavilion["pavilion"],
         sme=small_pavilion["smes"][index],
         buyer=small_pavilion["buyers"][index],
@@ -272,10 +299,10 @@ def scheduled(small_pavilion, index=3):
         event_services.meeting_slots_generate(pavilion=pavilion)
     sme, buyer = small_pavilion["smes"][index], small_pavilion["buyers"][index - 3]
     sme.languages.add(*buyer.languages.all())
-    meeting = services.meeting_request(pavilion=pavilion, sme=sme, buyer=buyer, side="exhibitor")
-    meeting = services.meeting_accept(meeting=meeting, side="buyer")
+    meeting = meeting_request(pavilion=pavilion, sme=sme, buyer=buyer, side="exhibitor")
+    meeting = meeting_accept(meeting=meeting, side="buyer")
     slot = pavilion.slots.order_by("starts_at")[index - 3]
-    return services.meeting_move(meeting=meeting, slot=slot)
+    return meeting_move(meeting=meeting, slot=slot)
 
 
 def test_cancelling_a_published_meeting_takes_a_reason(
@@ -283,7 +310,7 @@ def test_cancelling_a_published_meeting_takes_a_reason(
 ):
     meeting = scheduled(small_pavilion)
     with django_capture_on_commit_callbacks(execute=True):
-        services.schedule_publish(pavilion=small_pavilion["pavilion"])
+        schedule_publish(pavilion=small_pavilion["pavilion"])
     client.force_login(organiser)
     selected = {"action": "cancel", "_selected_action": [meeting.pk]}
     page = client.post(changelist(Meeting), selected).content.decode()
@@ -311,7 +338,7 @@ def test_the_meeting_page_cancels_through_the_same_confirmation(
 ):
     meeting = scheduled(small_pavilion)
     with django_capture_on_commit_callbacks(execute=True):
-        services.schedule_publish(pavilion=small_pavilion["pavilion"])
+        schedule_publish(pavilion=small_pavilion["pavilion"])
     client.force_login(organiser)
     change = reverse("admin:meetings_meeting_change", args=[meeting.pk])
     cancel = reverse("admin:meetings_meeting_cancel", args=[meeting.pk])
@@ -364,8 +391,8 @@ def test_publishing_says_how_many_meetings_and_who_is_emailed_first(
 
 def test_meeting_history_is_worded_in_the_readers_language(client, organiser, small_pavilion):
     meeting = scheduled(small_pavilion)
-    services.meeting_record_attendance(meeting=meeting, held=True, at=meeting.slot.ends_at)
-    services.meeting_outcome_record(meeting=meeting, side="exhibitor", stage="sample")
+    meeting_record_attendance(meeting=meeting, held=True, at=meeting.slot.ends_at)
+    meeting_outcome_record(meeting=meeting, side="exhibitor", stage="sample")
     client.force_login(organiser)
     english = client.get(
         reverse("admin:meetings_meeting_change", args=[meeting.pk])

@@ -7,14 +7,14 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from companies.factories import CertificationFactory
-from events import services as event_services
 from events.factories import PavilionFactory, TradeFairFactory
 from events.models import BuyerRegistration, MeetingSlot
+from events.services import slots as event_services
 from matchmaking import selectors, services
 from matchmaking.models import Proposal, ProposalStatus
 from matchmaking.reasons import proposal_sentence
-from meetings import services as meeting_services
 from meetings.models import Meeting, MeetingStatus
+from meetings.services.proposals import proposal_accept
 
 pytestmark = pytest.mark.django_db
 
@@ -88,7 +88,7 @@ def test_a_pair_accepted_through_a_proposal_and_held_does_not_come_back(
     event_services.meeting_slots_generate(pavilion=pavilion)
     run_now(pavilion, django_capture_on_commit_callbacks)
     proposal = first_proposal(pavilion)
-    meeting_services.proposal_accept(proposal=proposal, side="exhibitor")
+    proposal_accept(proposal=proposal, side="exhibitor")
     meeting = Meeting.objects.get(sme=proposal.sme, buyer=proposal.buyer)
     Meeting.objects.filter(pk=meeting.pk).update(
         status=MeetingStatus.HELD, slot=pavilion.slots.order_by("starts_at").first()
@@ -108,7 +108,7 @@ def test_accepting_a_stale_proposal_for_a_pair_with_a_meeting_is_refused(
     proposal = first_proposal(pavilion)
     meeting_in(pavilion, proposal.sme, proposal.buyer, MeetingStatus.HELD)
     with pytest.raises(ValidationError) as error:
-        meeting_services.proposal_accept(proposal=proposal, side="exhibitor")
+        proposal_accept(proposal=proposal, side="exhibitor")
     message = " ".join(error.value.messages)
     assert f"{proposal.sme} and {proposal.buyer} already have a meeting" in message
     assert "(held)" in message

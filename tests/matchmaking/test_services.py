@@ -8,7 +8,7 @@ from events.factories import BuyerRegistrationFactory, ExhibitorRegistrationFact
 from matchmaking import engine, selectors, services, tasks
 from matchmaking.models import MatchingRun, PairWish, Proposal, ProposalStatus
 from matchmaking.reasons import proposal_sentence
-from meetings import services as meeting_services
+from meetings.services.proposals import proposal_accept
 
 pytestmark = pytest.mark.django_db
 
@@ -141,7 +141,7 @@ def test_an_accepted_proposal_is_kept_when_no_longer_chosen(
     pavilion = small_pavilion["pavilion"]
     run_now(pavilion, django_capture_on_commit_callbacks)
     proposal = Proposal.objects.first()
-    meeting_services.proposal_accept(proposal=proposal)
+    proposal_accept(proposal=proposal)
     PairWish.objects.create(
         pavilion=pavilion, sme=proposal.sme, buyer=proposal.buyer, kind="met_before"
     )
@@ -153,7 +153,7 @@ def test_an_accepted_proposal_is_kept_when_no_longer_chosen(
 def test_deciding_twice_is_refused(small_pavilion, django_capture_on_commit_callbacks):
     run_now(small_pavilion["pavilion"], django_capture_on_commit_callbacks)
     proposal = Proposal.objects.first()
-    meeting_services.proposal_accept(proposal=proposal)
+    proposal_accept(proposal=proposal)
     with pytest.raises(ValidationError, match="already accepted"):
         services.proposal_decline(proposal=proposal)
 

@@ -4,10 +4,17 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from events import services as event_services
 from events.factories import PavilionFactory
-from meetings import services
+from events.services import slots as event_services
 from meetings.models import Meeting, MeetingStatus, ParticipantUnavailability
+from meetings.selectors.conflicts import participant_unavailability_check, unavailability_conflicts
+from meetings.services.availability import (
+    participant_unavailability_delete,
+    participant_unavailability_save,
+)
+from meetings.services.decisions import meeting_accept
+from meetings.services.placement import meeting_move
+from meetings.services.requests import meeting_request
 
 pytestmark = pytest.mark.django_db
 
@@ -20,19 +27,19 @@ def booked(small_pavilion):
     sme, buyer = small_pavilion["smes"][3], small_pavilion["buyers"][0]
     # They share no language: give the meeting no interpreter need, to place it by hand.
     sme.languages.add(*buyer.languages.all())
-    meeting = services.meeting_request(pavilion=pavilion, sme=sme, buyer=buyer, side="organiser")
-    meeting = services.meeting_accept(meeting=meeting, side="organiser")
+    meeting = meeting_request(pavilion=pavilion, sme=sme, buyer=buyer, side="organiser")
+    meeting = meeting_accept(meeting=meeting, side="organiser")
     slot = pavilion.slots.order_by("starts_at").first()
-    meeting = services.meeting_move(meeting=meeting, slot=slot)
+    meeting = meeting_move(meeting=meeting, slot=slot)
     return {**small_pavilion, "meeting": meeting, "slot": slot}
 
 
 def test_marking_a_booked_slot_names_the_meeting_and_leaves_it_booked(booked):
     meeting, slot = booked["meeting"], booked["slot"]
-    mark = services.participant_unavailability_save(
+    mark = participant_unavailability_save(
         pavilion=booked["pavilion"], buyer=meeting.buyer, slot=slot, note="Arrives late"
     )
-    [(conflicting, why)] = services.unavailability_conflicts(unavailability=mark)
+    [(conflicting, why)] = unavailability_conflicts(unavailability=mark)
     assert conflicting.pk == meeting.pk
     assert why.startswith(f"{meeting.buyer} is not available at")
     meeting.refresh_from_db()
@@ -41,10 +48,10 @@ def test_marking_a_booked_slot_names_the_meeting_and_leaves_it_booked(booked):
 
 def test_a_mark_for_the_other_side_of_the_slot_affects_nothing(booked):
     other_buyer = booked["buyers"][2]
-    mark = services.participant_unavailability_save(
+    mark = participant_unavailability_save(
         pavilion=booked["pavilion"], buyer=other_buyer, slot=booked["slot"]
     )
-    assert services.unavailability_conflicts(unavailability=mark) == []
+    assert unavailability_conflicts(unavailability=mark) == []
 
 
 @pytest.mark.parametrize(
@@ -66,16 +73,16 @@ def test_a_mark_is_refused_with_the_field_named(booked, who, field):
         kwargs["slot"] = elsewhere.slots.first()
     kwargs.setdefault("pavilion", pavilion)
     with pytest.raises(ValidationError) as error:
-        services.participant_unavailability_save(**kwargs)
+        participant_unavailability_save(**kwargs)
     assert field in error.value.message_dict
     assert not ParticipantUnavailability.objects.exists()
 
 
 def test_the_same_mark_twice_is_refused_on_the_slot(booked):
     pavilion, slot, sme = booked["pavilion"], booked["slot"], booked["smes"][0]
-    services.participant_unavailability_save(pavilion=pavilion, sme=sme, slot=slot)
+    participant_unavailability_save(pavilion=pavilion, sme=sme, slot=slot)
     with pytest.raises(ValidationError) as error:
-        services.participant_unavailability_save(pavilion=pavilion, sme=sme, slot=slot)
+        participant_unavailability_save(pavilion=pavilion, sme=sme, slot=slot)
     assert "already marked unavailable" in error.value.message_dict["slot"][0]
     assert ParticipantUnavailability.objects.count() == 1
 
@@ -83,14 +90,14 @@ def test_the_same_mark_twice_is_refused_on_the_slot(booked):
 def test_changing_a_mark_keeps_it_one_row(booked):
     pavilion, sme = booked["pavilion"], booked["smes"][0]
     slots = list(pavilion.slots.order_by("starts_at")[:2])
-    mark = services.participant_unavailability_save(pavilion=pavilion, sme=sme, slot=slots[0])
-    services.participant_unavailability_save(
+    mark = participant_unavailability_save(pavilion=pavilion, sme=sme, slot=slots[0])
+    participant_unavailability_save(
         unavailability=mark, pavilion=pavilion, sme=sme, slot=slots[1], note="Moved"
     )
     assert list(ParticipantUnavailability.objects.values_list("slot_id", "note")) == [
         (slots[1].pk, "Moved")
     ]
-    services.participant_unavailability_delete(unavailability=mark)
+    participant_unavailability_delete(unavailability=mark)
     assert not ParticipantUnavailability.objects.exists()
 
 
@@ -125,7 +132,7 @@ def test_a_foreign_slot_is_named_by_its_time_not_its_id(booked):
     event_services.meeting_slots_generate(pavilion=elsewhere)
     foreign = elsewhere.slots.order_by("starts_at").first()
     with pytest.raises(ValidationError) as error:
-        services.participant_unavailability_check(
+        participant_unavailability_check(
             pavilion=booked["pavilion"], sme=booked["smes"][0], slot=foreign
         )
     [message] = error.value.message_dict["slot"]

@@ -9,9 +9,13 @@ from django.urls import reverse
 from django.utils import translation
 
 from companies.factories import ForeignBuyerFactory, LanguageFactory, MarketFactory, SMEFactory
-from events import services as event_services
 from events.factories import ExhibitorRegistrationFactory, PavilionFactory, TradeFairFactory
-from meetings import exports, services
+from events.services import slots as event_services
+from events.services.buyers import buyer_registration_register
+from meetings import exports
+from meetings.services.decisions import meeting_accept
+from meetings.services.placement import meeting_move
+from meetings.services.requests import meeting_request
 
 pytestmark = pytest.mark.django_db
 
@@ -32,15 +36,13 @@ def scheduled(db):
     ExhibitorRegistrationFactory(pavilion=pavilion, sme=sme, status="accepted", booth="8A-12")
     buyer = ForeignBuyerFactory(name=BUYER, country=france)
     buyer.languages.add(english)
-    event_services.buyer_registration_register(
-        pavilion=pavilion, buyer=buyer, days=[date(2027, 11, 15)]
-    )
+    buyer_registration_register(pavilion=pavilion, buyer=buyer, days=[date(2027, 11, 15)])
     event_services.meeting_slots_generate(pavilion=pavilion)
-    meeting = services.meeting_accept(
-        meeting=services.meeting_request(pavilion=pavilion, sme=sme, buyer=buyer, side="organiser"),
+    meeting = meeting_accept(
+        meeting=meeting_request(pavilion=pavilion, sme=sme, buyer=buyer, side="organiser"),
         side="organiser",
     )
-    meeting = services.meeting_move(meeting=meeting, slot=pavilion.slots.order_by("starts_at")[0])
+    meeting = meeting_move(meeting=meeting, slot=pavilion.slots.order_by("starts_at")[0])
     return {"pavilion": pavilion, "meeting": meeting, "sme": sme, "buyer": buyer}
 
 

@@ -7,10 +7,16 @@ import pytest
 from django.utils import timezone
 
 from companies.factories import ForeignBuyerFactory, LanguageFactory, SMEFactory
-from events import services as event_services
 from events.factories import ExhibitorRegistrationFactory, InterpreterFactory, PavilionFactory
-from meetings import scheduler, services
+from events.services import slots as event_services
+from events.services.buyers import buyer_registration_register
+from meetings import scheduler
 from meetings.models import Meeting, MeetingStatus, ParticipantUnavailability
+from meetings.selectors.scheduling import scheduling_instance
+from meetings.services.decisions import meeting_accept
+from meetings.services.placement import meeting_move
+from meetings.services.requests import meeting_request
+from meetings.services.runs import scheduling_run_execute, scheduling_run_request
 
 pytestmark = pytest.mark.django_db
 
@@ -35,16 +41,12 @@ def fair_day(db):
     def buyer():
         company = ForeignBuyerFactory()
         company.languages.set([english])
-        event_services.buyer_registration_register(
-            pavilion=pavilion, buyer=company, days=[date(2027, 11, 15)]
-        )
+        buyer_registration_register(pavilion=pavilion, buyer=company, days=[date(2027, 11, 15)])
         return company
 
     def accepted(sme, company, score):
-        meeting = services.meeting_request(
-            pavilion=pavilion, sme=sme, buyer=company, side="organiser"
-        )
-        services.meeting_accept(meeting=meeting, side="organiser")
+        meeting = meeting_request(pavilion=pavilion, sme=sme, buyer=company, side="organiser")
+        meeting_accept(meeting=meeting, side="organiser")
         Meeting.objects.filter(pk=meeting.pk).update(score=score)
         return Meeting.objects.get(pk=meeting.pk)
 
@@ -64,8 +66,8 @@ def fair_day(db):
 
 
 def run_scheduler(pavilion):
-    run = services.scheduling_run_request(pavilion=pavilion, time_limit=5, queue=False)
-    run = services.scheduling_run_execute(run=run)
+    run = scheduling_run_request(pavilion=pavilion, time_limit=5, queue=False)
+    run = scheduling_run_execute(run=run)
     assert run.status == "done", run.error
     return run
 
@@ -115,7 +117,7 @@ def test_the_instance_marks_first_timers_as_priority_parties(fair_day):
     buyer = fair_day["buyer"]()
     fair_day["accepted"](peer, buyer, 70)
     fair_day["accepted"](newcomer, buyer, 70)
-    instance = services.scheduling_instance(pavilion)
+    instance = scheduling_instance(pavilion)
     scheduler.load_instance(instance)
     priority = {party["id"] for party in instance["parties"] if party.get("priority")}
     assert priority == {f"sme-{newcomer.pk}"}
@@ -133,7 +135,7 @@ def test_a_first_timers_best_meetings_get_the_offered_interpreters(fair_day):
         fair_day["accepted"](newcomer, fair_day["buyer"](), s) for s in (90, 80, 60)
     )
     peers = fair_day["accepted"](peer, fair_day["buyer"](), 95)
-    instance = services.scheduling_instance(pavilion)
+    instance = scheduling_instance(pavilion)
     needs = {m["id"]: m["interpreter"] for m in instance["meetings"]}
     assert needs == {
         f"m{best.pk}": ["ja", "en"],
@@ -163,7 +165,7 @@ def test_meetings_held_or_published_with_an_interpreter_use_up_the_offer(fair_da
         published_at=timezone.now(),
     )
     later = fair_day["accepted"](newcomer, fair_day["buyer"](), 90)
-    needs = {m["id"]: m["interpreter"] for m in services.scheduling_instance(pavilion)["meetings"]}
+    needs = {m["id"]: m["interpreter"] for m in scheduling_instance(pavilion)["meetings"]}
     # The published meeting keeps its interpreter (taken out of its slot), the later one gets none.
     assert needs == {f"m{published.pk}": None, f"m{later.pk}": None}
     run_scheduler(pavilion)
@@ -178,7 +180,7 @@ def test_the_offer_is_not_given_where_no_interpreter_could_serve_it(fair_day):
     fair_day["interpreter"]("en")  # speaks no Japanese
     newcomer = fair_day["exhibitor"](first_time=True)
     meeting = fair_day["accepted"](newcomer, fair_day["buyer"](), 80)
-    assert services.scheduling_instance(pavilion)["meetings"][0]["interpreter"] is None
+    assert scheduling_instance(pavilion)["meetings"][0]["interpreter"] is None
     run_scheduler(pavilion)
     assert Meeting.objects.get(pk=meeting.pk).status == MeetingStatus.SCHEDULED
 
@@ -193,5 +195,5 @@ def test_an_offered_interpreter_stays_with_the_meeting_when_an_organiser_moves_i
     meeting.refresh_from_db()
     assert (meeting.interpreter, meeting.interpreter_pair) == (aiko, ("ja", "en"))
     other = pavilion.slots.exclude(pk=meeting.slot_id).order_by("starts_at").first()
-    moved = services.meeting_move(meeting=meeting, slot=other, interpreter=aiko)
+    moved = meeting_move(meeting=meeting, slot=other, interpreter=aiko)
     assert (moved.slot, moved.interpreter) == (other, aiko)

@@ -10,10 +10,17 @@ from django.utils import translation
 
 from companies.choices import MemberRole
 from companies.models import Membership
-from events import services as event_services
-from meetings import services
+from events.services import slots as event_services
 from meetings.history import event_text, slot_details
 from meetings.models import MeetingEvent
+from meetings.services.attendance import (
+    meeting_outcome_record,
+    meeting_record_attendance,
+    meeting_set_attendee,
+)
+from meetings.services.decisions import meeting_accept
+from meetings.services.placement import meeting_move
+from meetings.services.requests import meeting_request
 
 pytestmark = pytest.mark.django_db
 
@@ -25,9 +32,9 @@ def meeting(small_pavilion):
     event_services.meeting_slots_generate(pavilion=pavilion)
     sme, buyer = small_pavilion["smes"][3], small_pavilion["buyers"][0]
     sme.languages.add(*buyer.languages.all())
-    meeting = services.meeting_request(pavilion=pavilion, sme=sme, buyer=buyer, side="exhibitor")
-    meeting = services.meeting_accept(meeting=meeting, side="buyer")
-    return services.meeting_move(meeting=meeting, slot=pavilion.slots.order_by("starts_at")[0])
+    meeting = meeting_request(pavilion=pavilion, sme=sme, buyer=buyer, side="exhibitor")
+    meeting = meeting_accept(meeting=meeting, side="buyer")
+    return meeting_move(meeting=meeting, slot=pavilion.slots.order_by("starts_at")[0])
 
 
 def texts(meeting, language):
@@ -59,13 +66,13 @@ def test_a_move_stores_the_slots_as_codes_not_text(meeting):
 
 def test_an_organiser_accepting_records_whom_they_acted_for(small_pavilion):
     pavilion = small_pavilion["pavilion"]
-    request = services.meeting_request(
+    request = meeting_request(
         pavilion=pavilion,
         sme=small_pavilion["smes"][0],
         buyer=small_pavilion["buyers"][1],
         side="exhibitor",
     )
-    accepted = services.meeting_accept(meeting=request, side="organiser", acting_for="buyer")
+    accepted = meeting_accept(meeting=request, side="organiser", acting_for="buyer")
     event = accepted.events.get(action="accepted")
     assert (event.side, event.acting_for, event.note) == ("organiser", "buyer", "")
     with translation.override("en"):
@@ -77,7 +84,7 @@ def test_an_organiser_accepting_records_whom_they_acted_for(small_pavilion):
 
 
 def test_an_organiser_requesting_for_one_side_makes_it_that_sides_request(small_pavilion):
-    meeting = services.meeting_request(
+    meeting = meeting_request(
         pavilion=small_pavilion["pavilion"],
         sme=small_pavilion["smes"][0],
         buyer=small_pavilion["buyers"][1],
@@ -93,7 +100,7 @@ def test_an_organiser_requesting_for_one_side_makes_it_that_sides_request(small_
 
 
 def test_an_organiser_requesting_for_both_sides_confirms_the_meeting(small_pavilion):
-    meeting = services.meeting_request(
+    meeting = meeting_request(
         pavilion=small_pavilion["pavilion"],
         sme=small_pavilion["smes"][0],
         buyer=small_pavilion["buyers"][1],
@@ -112,7 +119,7 @@ def test_only_an_organiser_acts_for_participants(small_pavilion):
     from django.core.exceptions import ValidationError
 
     with pytest.raises(ValidationError, match="Only an organiser acts on behalf"):
-        services.meeting_request(
+        meeting_request(
             pavilion=small_pavilion["pavilion"],
             sme=small_pavilion["smes"][0],
             buyer=small_pavilion["buyers"][1],
@@ -124,11 +131,9 @@ def test_only_an_organiser_acts_for_participants(small_pavilion):
 def test_an_outcome_and_an_attendee_are_stored_as_codes(meeting):
     user = get_user_model().objects.create_user("haruto", first_name="Haruto", last_name="Sato")
     Membership.objects.create(user=user, sme=meeting.sme, role=MemberRole.STAFF)
-    services.meeting_set_attendee(meeting=meeting, attendee=user)
-    services.meeting_record_attendance(meeting=meeting, held=True, at=meeting.slot.ends_at)
-    services.meeting_outcome_record(
-        meeting=meeting, side="buyer", stage="trial_order", round="follow_up"
-    )
+    meeting_set_attendee(meeting=meeting, attendee=user)
+    meeting_record_attendance(meeting=meeting, held=True, at=meeting.slot.ends_at)
+    meeting_outcome_record(meeting=meeting, side="buyer", stage="trial_order", round="follow_up")
     attendee = meeting.events.get(action="attendee")
     outcome = meeting.events.get(action="outcome")
     assert (attendee.note, attendee.details) == ("", {"attendee": user.pk})
@@ -162,7 +167,7 @@ def test_earlier_events_move_their_codes_out_of_the_note(meeting):
     migration = importlib.import_module(
         "matchmaking.migrations.0003_progress_as_codes_events_as_codes"
     )
-    services.meeting_record_attendance(meeting=meeting, held=True, at=meeting.slot.ends_at)
+    meeting_record_attendance(meeting=meeting, held=True, at=meeting.slot.ends_at)
     old_outcome = MeetingEvent.objects.create(
         meeting=meeting,
         action="outcome",
@@ -177,6 +182,7 @@ def test_earlier_events_move_their_codes_out_of_the_note(meeting):
         to_status="accepted",
         note="双方に代わって",
     )
+
     # The migration's models, as they are now: the data step only filters and updates rows.
     class ModelsNow:
         def get_model(self, app_label, model_name):

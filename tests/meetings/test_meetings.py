@@ -10,8 +10,17 @@ from companies.models import Membership
 from core import tasks as core_tasks
 from events.factories import InterpreterFactory
 from matchmaking.models import Proposal, ProposalStatus
-from meetings import services, tasks
+from meetings import tasks
 from meetings.models import Meeting, MeetingStatus
+from meetings.services.attendance import (
+    meeting_outcome_record,
+    meeting_record_attendance,
+    meeting_set_attendee,
+)
+from meetings.services.decisions import meeting_accept, meeting_cancel, meeting_decline
+from meetings.services.placement import meeting_move
+from meetings.services.proposals import proposal_accept
+from meetings.services.requests import meeting_request, meetings_expire, meetings_remind
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +43,7 @@ def people(small_pavilion, django_user_model):
 
 
 def request(people, side="buyer", **kwargs):
-    return services.meeting_request(
+    return meeting_request(
         pavilion=people["pavilion"],
         sme=people["sme"],
         buyer=people["buyer"],
@@ -59,7 +68,7 @@ def test_a_request_waits_for_the_other_side_and_emails_it(
 
 def test_both_sides_accepting_confirms_and_records_each_change(people):
     meeting = request(people)
-    meeting = services.meeting_accept(
+    meeting = meeting_accept(
         meeting=meeting, side="exhibitor", by=people["sme_user"], attendee=people["sme_user"]
     )
     assert meeting.status == MeetingStatus.ACCEPTED
@@ -73,7 +82,7 @@ def test_both_sides_accepting_confirms_and_records_each_change(people):
 
 def test_an_organiser_confirms_on_both_sides_behalf(people, admin_user):
     meeting = request(people)
-    meeting = services.meeting_accept(meeting=meeting, side="organiser", by=admin_user)
+    meeting = meeting_accept(meeting=meeting, side="organiser", by=admin_user)
     assert meeting.status == MeetingStatus.ACCEPTED
     assert meeting.exhibitor_accepted_at is not None
     assert meeting.buyer_accepted_at is not None
@@ -92,7 +101,7 @@ def test_a_declined_request_closes_the_pair_for_proposals(
         pavilion=people["pavilion"], sme=people["sme"], buyer=people["buyer"], score=80, reason={}
     )
     meeting = request(people)
-    services.meeting_decline(meeting=meeting, side="exhibitor", by=people["sme_user"])
+    meeting_decline(meeting=meeting, side="exhibitor", by=people["sme_user"])
     proposal.refresh_from_db()
     assert proposal.status == ProposalStatus.DECLINED
     assert Meeting.objects.get(pk=meeting.pk).status == MeetingStatus.DECLINED
@@ -102,7 +111,7 @@ def test_accepting_a_proposal_requests_the_meeting(people):
     proposal = Proposal.objects.create(
         pavilion=people["pavilion"], sme=people["sme"], buyer=people["buyer"], score=77.5, reason={}
     )
-    services.proposal_accept(proposal=proposal, side="exhibitor", by=people["sme_user"])
+    proposal_accept(proposal=proposal, side="exhibitor", by=people["sme_user"])
     meeting = Meeting.objects.get(proposal=proposal)
     assert (meeting.status, meeting.requested_by_side, meeting.score) == (
         "requested",
@@ -118,20 +127,18 @@ def test_open_requests_are_capped_per_requester(people):
     request(people)
     other_sme = people["smes"][1]
     with pytest.raises(ValidationError, match="unanswered requests"):
-        services.meeting_request(
-            pavilion=pavilion, sme=other_sme, buyer=people["buyer"], side="buyer"
-        )
+        meeting_request(pavilion=pavilion, sme=other_sme, buyer=people["buyer"], side="buyer")
 
 
 def test_accepted_meetings_are_capped_per_participant(people):
     pavilion = people["pavilion"]  # buyers may hold 2 meetings
     for sme in people["smes"][:2]:
-        meeting = services.meeting_request(
+        meeting = meeting_request(
             pavilion=pavilion, sme=sme, buyer=people["buyer"], side="organiser"
         )
-        services.meeting_accept(meeting=meeting, side="organiser")
+        meeting_accept(meeting=meeting, side="organiser")
     with pytest.raises(ValidationError, match="most meetings this pavilion allows \\(2\\)"):
-        services.meeting_request(
+        meeting_request(
             pavilion=pavilion, sme=people["smes"][2], buyer=people["buyer"], side="organiser"
         )
 
@@ -139,19 +146,19 @@ def test_accepted_meetings_are_capped_per_participant(people):
 def test_only_team_members_can_attend_for_the_exhibitor(people):
     meeting = request(people)
     with pytest.raises(ValidationError, match="not on the team"):
-        services.meeting_set_attendee(meeting=meeting, attendee=people["buyer_user"])
+        meeting_set_attendee(meeting=meeting, attendee=people["buyer_user"])
 
 
 def test_unanswered_requests_get_a_reminder_then_expire(people, django_capture_on_commit_callbacks):
     meeting = request(people)
     deadline = meeting.expires_at
     with django_capture_on_commit_callbacks(execute=True):
-        assert services.meetings_remind(now=deadline - timedelta(hours=30)) == 0
-        assert services.meetings_remind(now=deadline - timedelta(hours=23)) == 1
-        assert services.meetings_remind(now=deadline - timedelta(hours=22)) == 0
+        assert meetings_remind(now=deadline - timedelta(hours=30)) == 0
+        assert meetings_remind(now=deadline - timedelta(hours=23)) == 1
+        assert meetings_remind(now=deadline - timedelta(hours=22)) == 0
     assert "tanaka@example.jp" in mail.outbox[-1].to
-    assert services.meetings_expire(now=deadline - timedelta(seconds=1)) == 0
-    assert services.meetings_expire(now=deadline) == 1
+    assert meetings_expire(now=deadline - timedelta(seconds=1)) == 0
+    assert meetings_expire(now=deadline) == 1
     meeting.refresh_from_db()
     assert meeting.status == MeetingStatus.EXPIRED
     assert meeting.events.last().action == "expired"
@@ -159,9 +166,9 @@ def test_unanswered_requests_get_a_reminder_then_expire(people, django_capture_o
 
 def test_an_expired_request_cannot_be_accepted(people):
     meeting = request(people)
-    services.meetings_expire(now=meeting.expires_at)
+    meetings_expire(now=meeting.expires_at)
     with pytest.raises(ValidationError, match="only a requested meeting can be accepted"):
-        services.meeting_accept(meeting=meeting, side="exhibitor")
+        meeting_accept(meeting=meeting, side="exhibitor")
 
 
 def test_the_periodic_task_expires_and_reminds(people):
@@ -187,48 +194,43 @@ def test_a_shared_language_needs_no_interpreter(people):
 
 def test_cancelling_a_meeting_frees_it(people):
     meeting = request(people)
-    cancelled = services.meeting_cancel(meeting=meeting, side="buyer", by=people["buyer_user"])
+    cancelled = meeting_cancel(meeting=meeting, side="buyer", by=people["buyer_user"])
     assert cancelled.status == MeetingStatus.CANCELLED
     request(people)  # the pair may ask again
 
 
-def test_attendance_is_recorded_only_once_the_meeting_has_begun(people, admin_user):
-    from events import services as event_services
+def scheduled(people):
+    """The pair's meeting, accepted and moved into the pavilion's first slot (they are given a
+    shared language, so it needs no interpreter)."""
+    from events.services import slots as event_services
 
     pavilion = people["pavilion"]
     event_services.meeting_slots_generate(pavilion=pavilion)
     people["sme"].languages.add(LanguageFactory(code="en", name_en="English", name_ja="英語"))
-    meeting = services.meeting_accept(meeting=request(people), side="organiser")
+    meeting = meeting_accept(meeting=request(people), side="organiser")
     slot = pavilion.slots.order_by("starts_at").first()
-    meeting = services.meeting_move(meeting=meeting, slot=slot)
+    return meeting_move(meeting=meeting, slot=slot), slot
+
+
+def test_attendance_is_recorded_only_once_the_meeting_has_begun(people, admin_user):
+    meeting, slot = scheduled(people)
     with pytest.raises(ValidationError, match="not started yet"):
-        services.meeting_record_attendance(
+        meeting_record_attendance(
             meeting=meeting, held=True, at=slot.starts_at - timedelta(minutes=1)
         )
-    held = services.meeting_record_attendance(
-        meeting=meeting, held=False, by=admin_user, at=slot.starts_at
-    )
+    held = meeting_record_attendance(meeting=meeting, held=False, by=admin_user, at=slot.starts_at)
     assert held.status == MeetingStatus.NO_SHOW
     assert held.events.last().action == "no_show"
 
 
 def test_outcomes_are_recorded_per_side_and_round_for_held_meetings(people):
-    from events import services as event_services
-
-    pavilion = people["pavilion"]
-    event_services.meeting_slots_generate(pavilion=pavilion)
-    people["sme"].languages.add(LanguageFactory(code="en", name_en="English", name_ja="英語"))
-    meeting = services.meeting_accept(meeting=request(people), side="organiser")
-    slot = pavilion.slots.order_by("starts_at").first()
-    meeting = services.meeting_move(meeting=meeting, slot=slot)
+    meeting, slot = scheduled(people)
     with pytest.raises(ValidationError, match="Only a meeting that was held"):
-        services.meeting_outcome_record(meeting=meeting, side="exhibitor", stage="sample")
-    meeting = services.meeting_record_attendance(meeting=meeting, held=True, at=slot.starts_at)
-    services.meeting_outcome_record(
-        meeting=meeting, side="exhibitor", stage="sample", by=people["sme_user"]
-    )
-    services.meeting_outcome_record(meeting=meeting, side="exhibitor", stage="quotation")
-    services.meeting_outcome_record(
+        meeting_outcome_record(meeting=meeting, side="exhibitor", stage="sample")
+    meeting = meeting_record_attendance(meeting=meeting, held=True, at=slot.starts_at)
+    meeting_outcome_record(meeting=meeting, side="exhibitor", stage="sample", by=people["sme_user"])
+    meeting_outcome_record(meeting=meeting, side="exhibitor", stage="quotation")
+    meeting_outcome_record(
         meeting=meeting,
         side="exhibitor",
         stage="trial_order",
@@ -238,7 +240,7 @@ def test_outcomes_are_recorded_per_side_and_round_for_held_meetings(people):
     stages = list(meeting.outcomes.values_list("round", "stage"))
     assert stages == [("at_fair", "quotation"), ("follow_up", "trial_order")]
     with pytest.raises(ValidationError):
-        services.meeting_outcome_record(meeting=meeting, side="buyer", stage="bankrupt")
+        meeting_outcome_record(meeting=meeting, side="buyer", stage="bankrupt")
 
 
 def test_stored_api_answers_are_forgotten_after_a_day(people):

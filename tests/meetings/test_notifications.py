@@ -8,10 +8,15 @@ from django.core import mail
 
 from companies.factories import ForeignBuyerFactory, LanguageFactory, MarketFactory, SMEFactory
 from companies.models import Membership
-from events import services as event_services
 from events.factories import ExhibitorRegistrationFactory, PavilionFactory, TradeFairFactory
-from meetings import services
+from events.services import slots as event_services
+from events.services.buyers import buyer_registration_register
 from meetings.models import Meeting, ScheduleNotice
+from meetings.services.decisions import meeting_accept, meeting_cancel, meeting_decline
+from meetings.services.notifications import meeting_notification_send
+from meetings.services.placement import meeting_move, meeting_unschedule
+from meetings.services.publication import schedule_publish
+from meetings.services.requests import meeting_request, meetings_expire
 
 pytestmark = pytest.mark.django_db
 
@@ -45,9 +50,7 @@ def fair_world(django_user_model, settings):
     for name in (BUYER, "Rhein Medical GmbH", "Lyon Santé SARL"):
         buyer = ForeignBuyerFactory(name=name, country=germany)
         buyer.languages.add(english)
-        event_services.buyer_registration_register(
-            pavilion=pavilion, buyer=buyer, days=[date(2027, 11, 15)]
-        )
+        buyer_registration_register(pavilion=pavilion, buyer=buyer, days=[date(2027, 11, 15)])
         buyers.append(buyer)
     event_services.meeting_slots_generate(pavilion=pavilion)
     return {
@@ -68,20 +71,20 @@ def to(address):
 
 def request(world, buyer=None, side="buyer", **kwargs):
     buyer = buyer or world["buyer"]
-    return services.meeting_request(
+    return meeting_request(
         pavilion=world["pavilion"], sme=world["sme"], buyer=buyer, side=side, **kwargs
     )
 
 
 def booked(world, buyer, slot):
     meeting = request(world, buyer, side="organiser")
-    meeting = services.meeting_accept(meeting=meeting, side="organiser")
-    return services.meeting_move(meeting=meeting, slot=slot)
+    meeting = meeting_accept(meeting=meeting, side="organiser")
+    return meeting_move(meeting=meeting, slot=slot)
 
 
 def publish(world, capture):
     with capture(execute=True):
-        services.schedule_publish(pavilion=world["pavilion"])
+        schedule_publish(pavilion=world["pavilion"])
 
 
 def test_meeting_emails_are_plain_text_never_html_escaped(
@@ -150,9 +153,9 @@ def test_times_are_in_the_fair_zone_in_one_format_per_language(
         f"{expires:%H:%M} CET" in request_ja
     )
     with django_capture_on_commit_callbacks(execute=True):
-        services.meeting_accept(meeting=meeting, side="exhibitor")
-        services.meeting_move(meeting=meeting, slot=fair_world["slots"][2])
-        services.schedule_publish(pavilion=fair_world["pavilion"])
+        meeting_accept(meeting=meeting, side="exhibitor")
+        meeting_move(meeting=meeting, slot=fair_world["slots"][2])
+        schedule_publish(pavilion=fair_world["pavilion"])
     schedule_ja = next(m for m in to("taro@example.com") if "スケジュール" in m.subject).body
     assert "2027年11月15日(月) 11:00–11:30 CET" in schedule_ja
     schedule_en = next(m for m in to("anna@example.com") if "schedule" in m.subject).body
@@ -168,7 +171,7 @@ def test_a_declined_request_emails_the_requester_only(
 ):
     meeting = request(fair_world)
     with django_capture_on_commit_callbacks(execute=True):
-        services.meeting_decline(meeting=meeting, side="exhibitor", note="Not our market.")
+        meeting_decline(meeting=meeting, side="exhibitor", note="Not our market.")
     [message] = mail.outbox
     assert message.to == ["anna@example.com"]
     assert f"{SME_EN} has declined the meeting with your company" in message.body
@@ -181,7 +184,7 @@ def test_an_expired_request_emails_the_requester_who_waited(
 ):
     meeting = request(fair_world, side="exhibitor")
     with django_capture_on_commit_callbacks(execute=True):
-        assert services.meetings_expire(now=meeting.expires_at + timedelta(seconds=1)) == 1
+        assert meetings_expire(now=meeting.expires_at + timedelta(seconds=1)) == 1
     [message] = mail.outbox
     assert message.to == ["taro@example.com"]
     assert "期限" in message.subject
@@ -193,7 +196,7 @@ def test_an_expired_organiser_request_nobody_answered_emails_nobody(
 ):
     meeting = request(fair_world, side="organiser")
     with django_capture_on_commit_callbacks(execute=True):
-        services.meetings_expire(now=meeting.expires_at)
+        meetings_expire(now=meeting.expires_at)
     assert mail.outbox == []
 
 
@@ -204,7 +207,7 @@ def test_the_other_sides_cancellation_email_gives_the_reason(
     publish(fair_world, django_capture_on_commit_callbacks)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        services.meeting_cancel(
+        meeting_cancel(
             meeting=meeting, side="exhibitor", note="Our engineer's flight & visa <delayed>."
         )
     [buyer_message] = to("anna@example.com")
@@ -238,8 +241,8 @@ def test_publishing_again_emails_only_those_whose_schedule_changed_saying_what_c
     assert mail.outbox == []  # nothing changed: nobody is emailed again
 
     # Anna's meeting moves (taken out and placed again before publication) and Luc gets one.
-    services.meeting_unschedule(meeting=with_anna)
-    services.meeting_move(meeting=with_anna, slot=slots[4])
+    meeting_unschedule(meeting=with_anna)
+    meeting_move(meeting=with_anna, slot=slots[4])
     booked(fair_world, lyon, slots[6])
     publish(fair_world, django_capture_on_commit_callbacks)
     assert sorted(address for m in mail.outbox for address in m.to) == [
@@ -270,7 +273,7 @@ def test_a_participant_whose_meetings_are_gone_is_told_on_the_next_publication(
     meeting = booked(fair_world, fair_world["buyer"], fair_world["slots"][3])
     publish(fair_world, django_capture_on_commit_callbacks)
     mail.outbox.clear()
-    services.meeting_unschedule(meeting=meeting)
+    meeting_unschedule(meeting=meeting)
     publish(fair_world, django_capture_on_commit_callbacks)
     [anna] = to("anna@example.com")
     assert "No longer in your schedule:" in anna.body
@@ -288,8 +291,8 @@ def test_a_published_meeting_moved_or_cancelled_is_not_announced_again_on_public
     cancelled = booked(fair_world, fair_world["buyers"][1], slots[1])
     publish(fair_world, django_capture_on_commit_callbacks)
     with django_capture_on_commit_callbacks(execute=True):
-        services.meeting_move(meeting=moved, slot=slots[5])
-        services.meeting_cancel(meeting=cancelled, side="organiser", note="Hall closed.")
+        meeting_move(meeting=moved, slot=slots[5])
+        meeting_cancel(meeting=cancelled, side="organiser", note="Hall closed.")
     moved_mail = [m for m in to("anna@example.com") if "moved" in m.subject]
     assert "12:30–13:00 CET" in moved_mail[0].body
     mail.outbox.clear()
@@ -306,8 +309,6 @@ def test_meeting_emails_skip_inactive_members_and_missing_meetings(
         request(fair_world)
     assert mail.outbox == []
     assert (
-        services.meeting_notification_send(
-            kind="meeting_confirmed", meeting_id=Meeting.objects.count() + 99
-        )
+        meeting_notification_send(kind="meeting_confirmed", meeting_id=Meeting.objects.count() + 99)
         == 0
     )

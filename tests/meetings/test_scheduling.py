@@ -7,11 +7,19 @@ from django.db import connection
 from django.urls import reverse
 
 from companies.models import Language, Membership
-from events import services as event_services
 from events.factories import InterpreterFactory
 from events.models import Interpreter
-from meetings import scheduler, services
+from events.services import slots as event_services
+from meetings import scheduler
 from meetings.models import Meeting, MeetingStatus, ParticipantUnavailability, SchedulingRun
+from meetings.selectors.conflicts import availability_conflicts
+from meetings.selectors.scheduling import scheduling_instance
+from meetings.services import placement
+from meetings.services.decisions import meeting_accept
+from meetings.services.placement import meeting_move
+from meetings.services.publication import schedule_publish
+from meetings.services.requests import meeting_request
+from meetings.services.runs import scheduling_run_execute, scheduling_run_request
 
 pytestmark = pytest.mark.django_db
 
@@ -29,16 +37,14 @@ def accepted(small_pavilion):
     meetings = []
     for i, sme in enumerate(small_pavilion["smes"]):
         buyer = small_pavilion["buyers"][(2 * i + 1) % 12 if i < 3 else (2 * i) % 12]
-        meeting = services.meeting_request(
-            pavilion=pavilion, sme=sme, buyer=buyer, side="organiser"
-        )
-        meetings.append(services.meeting_accept(meeting=meeting, side="organiser"))
+        meeting = meeting_request(pavilion=pavilion, sme=sme, buyer=buyer, side="organiser")
+        meetings.append(meeting_accept(meeting=meeting, side="organiser"))
     return {**small_pavilion, "meetings": meetings}
 
 
 def schedule(pavilion, capture):
     with capture(execute=True):
-        run = services.scheduling_run_request(pavilion=pavilion, time_limit=5)
+        run = scheduling_run_request(pavilion=pavilion, time_limit=5)
     run.refresh_from_db()
     return run
 
@@ -48,7 +54,7 @@ def slots_of(pavilion):
 
 
 def test_the_instance_follows_the_contract(accepted):
-    instance = services.scheduling_instance(accepted["pavilion"])
+    instance = scheduling_instance(accepted["pavilion"])
     scheduler.load_instance(instance)  # raises on anything malformed
     assert len(instance["meetings"]) == 6
     buyer = next(p for p in instance["parties"] if p["id"].startswith("buyer-"))
@@ -72,13 +78,13 @@ def test_published_meetings_never_move_and_a_late_meeting_is_placed(
     pavilion = accepted["pavilion"]
     schedule(pavilion, django_capture_on_commit_callbacks)
     with django_capture_on_commit_callbacks(execute=True):
-        services.schedule_publish(pavilion=pavilion)
+        schedule_publish(pavilion=pavilion)
     published = slots_of(pavilion)
-    late = services.meeting_request(
+    late = meeting_request(
         pavilion=pavilion, sme=accepted["smes"][0], buyer=accepted["buyers"][3], side="organiser"
     )
     with django_capture_on_commit_callbacks(execute=True):
-        services.meeting_accept(meeting=late, side="organiser")  # queues an incremental run
+        meeting_accept(meeting=late, side="organiser")  # queues an incremental run
     late.refresh_from_db()
     assert late.status == MeetingStatus.SCHEDULED
     assert {pk: slot for pk, slot in slots_of(pavilion).items() if pk in published} == published
@@ -94,7 +100,7 @@ def test_publishing_emails_both_sides_their_schedule(
     Membership.objects.create(user=user, sme=sme)
     schedule(pavilion, django_capture_on_commit_callbacks)
     with django_capture_on_commit_callbacks(execute=True):
-        assert services.schedule_publish(pavilion=pavilion) == 6
+        assert schedule_publish(pavilion=pavilion) == 6
     message = next(m for m in mail.outbox if m.to == ["sato@example.jp"])
     meeting = Meeting.objects.select_related("slot").get(sme=sme)
     local = pavilion.fair.local(meeting.slot.starts_at)
@@ -112,12 +118,12 @@ def test_a_move_that_double_books_names_who_when_and_the_rule(
     pavilion = accepted["pavilion"]
     schedule(pavilion, django_capture_on_commit_callbacks)
     first, second = Meeting.objects.filter(sme=accepted["smes"][0]).first(), None
-    other = services.meeting_request(
+    other = meeting_request(
         pavilion=pavilion, sme=accepted["smes"][0], buyer=accepted["buyers"][5], side="organiser"
     )
-    second = services.meeting_accept(meeting=other, side="organiser")
+    second = meeting_accept(meeting=other, side="organiser")
     with pytest.raises(ValidationError) as error:
-        services.meeting_move(meeting=second, slot=first.slot)
+        meeting_move(meeting=second, slot=first.slot)
     message = " ".join(error.value.messages)
     assert str(accepted["smes"][0]) in message
     assert pavilion.fair.local_text(first.slot.starts_at) in message
@@ -129,7 +135,7 @@ def test_a_move_outside_a_buyers_days_is_refused(accepted):
     meeting = accepted["meetings"][0]
     last_day_slot = pavilion.slots.order_by("-starts_at").first()
     with pytest.raises(ValidationError, match=f"{meeting.buyer} is not available at"):
-        services.meeting_move(meeting=meeting, slot=last_day_slot)
+        meeting_move(meeting=meeting, slot=last_day_slot)
 
 
 def test_a_change_of_availability_never_unbooks_a_published_meeting(
@@ -138,10 +144,10 @@ def test_a_change_of_availability_never_unbooks_a_published_meeting(
     pavilion = accepted["pavilion"]
     schedule(pavilion, django_capture_on_commit_callbacks)
     with django_capture_on_commit_callbacks(execute=True):
-        services.schedule_publish(pavilion=pavilion)
+        schedule_publish(pavilion=pavilion)
     meeting = Meeting.objects.select_related("slot").first()
     ParticipantUnavailability.objects.create(pavilion=pavilion, sme=meeting.sme, slot=meeting.slot)
-    [(conflicting, why)] = services.availability_conflicts(pavilion)
+    [(conflicting, why)] = availability_conflicts(pavilion)
     assert conflicting.pk == meeting.pk
     assert why.startswith(f"{meeting.sme} is not available at")
     before = slots_of(pavilion)
@@ -194,8 +200,8 @@ def test_admin_move_is_refused_with_the_conflict(
     first = Meeting.objects.filter(sme=accepted["smes"][0]).first()
     target = Meeting.objects.exclude(sme=accepted["smes"][0]).exclude(buyer=first.buyer).first()
     # Move a meeting of the same buyer into another's slot: refused on the form, nothing saved.
-    same_buyer = services.meeting_accept(
-        meeting=services.meeting_request(
+    same_buyer = meeting_accept(
+        meeting=meeting_request(
             pavilion=pavilion, sme=target.sme, buyer=first.buyer, side="organiser"
         ),
         side="organiser",
@@ -224,27 +230,27 @@ def test_concurrent_moves_cannot_double_book(accepted, monkeypatch):
     pavilion = accepted["pavilion"]
     sme = accepted["smes"][0]
     first = accepted["meetings"][0]
-    second = services.meeting_accept(
-        meeting=services.meeting_request(
+    second = meeting_accept(
+        meeting=meeting_request(
             pavilion=pavilion, sme=sme, buyer=accepted["buyers"][3], side="organiser"
         ),
         side="organiser",
     )
     slot = pavilion.slots.order_by("starts_at").first()
     both_checked = threading.Barrier(2, timeout=30)
-    real_check = services.scheduling.placement_violations
+    real_check = placement.placement_violations
 
     def check_then_wait(**kwargs):
         problems = real_check(**kwargs)
         both_checked.wait()  # both requests pass the check before either writes
         return problems
 
-    monkeypatch.setattr(services.scheduling, "placement_violations", check_then_wait)
+    monkeypatch.setattr(placement, "placement_violations", check_then_wait)
     outcomes = []
 
     def move(meeting, interpreter):
         try:
-            services.meeting_move(meeting=meeting, slot=slot, interpreter=interpreter)
+            meeting_move(meeting=meeting, slot=slot, interpreter=interpreter)
             outcomes.append("moved")
         except ValidationError as error:
             outcomes.append(" ".join(error.messages))
@@ -340,10 +346,10 @@ def test_scheduler_progress_reaches_the_run_as_the_schedulers_codes(accepted):
     reads them back out of text."""
     from django.utils import translation
 
-    run = services.scheduling_run_request(pavilion=accepted["pavilion"], time_limit=5, queue=False)
+    run = scheduling_run_request(pavilion=accepted["pavilion"], time_limit=5, queue=False)
     reported = []
     with translation.override("ja"):
-        services.scheduling_run_execute(
+        scheduling_run_execute(
             run=run, progress=lambda fraction, state: reported.append((fraction, state))
         )
     states = [state for _, state in reported]

@@ -12,11 +12,20 @@ from django.urls import reverse
 from companies.models import Language
 from core import audit
 from core.models import AuditEntry
-from events import services as event_services
 from events.factories import InterpreterFactory
 from events.models import MeetingSlot
-from meetings import services
+from events.services import slots as event_services
 from meetings.models import Meeting, MeetingOutcome, ParticipantUnavailability, SchedulingRun
+from meetings.services.attendance import (
+    meeting_outcome_record,
+    meeting_record_attendance,
+    meeting_set_attendee,
+)
+from meetings.services.availability import participant_unavailability_save
+from meetings.services.decisions import meeting_accept, meeting_cancel
+from meetings.services.placement import meeting_lock, meeting_move, meeting_unschedule
+from meetings.services.publication import schedule_publish
+from meetings.services.requests import meeting_request
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +47,7 @@ def setup(small_pavilion, make_organiser):
 
 
 def confirmed(setup, **kwargs) -> Meeting:
-    return services.meeting_request(
+    return meeting_request(
         pavilion=setup["pavilion"],
         sme=setup["smes"][0],
         buyer=setup["buyers"][1],
@@ -68,12 +77,10 @@ def test_a_request_made_for_both_sides_records_whom_the_organiser_acted_for(setu
 
 
 def test_accepting_for_the_exhibitor_records_the_acceptance_given(setup):
-    meeting = services.meeting_request(
+    meeting = meeting_request(
         pavilion=setup["pavilion"], sme=setup["smes"][0], buyer=setup["buyers"][1], side="buyer"
     )
-    services.meeting_accept(
-        meeting=meeting, side="organiser", acting_for="exhibitor", by=setup["organiser"]
-    )
+    meeting_accept(meeting=meeting, side="organiser", acting_for="exhibitor", by=setup["organiser"])
     entry = only("meeting.accepted")
     assert entry.actor == setup["organiser"]
     meeting.refresh_from_db()
@@ -87,10 +94,10 @@ def test_accepting_for_the_exhibitor_records_the_acceptance_given(setup):
 def test_a_move_a_lock_and_taking_it_out_again(setup):
     meeting = confirmed(setup)
     slot, interpreter, organiser = setup["slot"], setup["interpreter"], setup["organiser"]
-    services.meeting_move(meeting=meeting, slot=slot, interpreter=interpreter, by=organiser)
-    services.meeting_lock(meeting=meeting, locked=True, by=organiser)
-    services.meeting_lock(meeting=meeting, locked=False, by=organiser)
-    services.meeting_unschedule(meeting=meeting, by=organiser)
+    meeting_move(meeting=meeting, slot=slot, interpreter=interpreter, by=organiser)
+    meeting_lock(meeting=meeting, locked=True, by=organiser)
+    meeting_lock(meeting=meeting, locked=False, by=organiser)
+    meeting_unschedule(meeting=meeting, by=organiser)
     assert only("meeting.moved").changes == {
         "interpreter": [None, interpreter.pk],
         "slot": [None, slot.pk],
@@ -113,14 +120,14 @@ def test_a_refused_move_records_nothing(setup):
     meeting = confirmed(setup)
     before = AuditEntry.objects.count()
     with pytest.raises(ValidationError):
-        services.meeting_move(meeting=meeting, slot=setup["slot"], interpreter=None)
+        meeting_move(meeting=meeting, slot=setup["slot"], interpreter=None)
     assert AuditEntry.objects.count() == before
 
 
 def test_publishing_records_the_pavilion_and_how_many_meetings(setup):
     meeting = confirmed(setup)
-    services.meeting_move(meeting=meeting, slot=setup["slot"], interpreter=setup["interpreter"])
-    services.schedule_publish(pavilion=setup["pavilion"], by=setup["organiser"])
+    meeting_move(meeting=meeting, slot=setup["slot"], interpreter=setup["interpreter"])
+    schedule_publish(pavilion=setup["pavilion"], by=setup["organiser"])
     entry = only("pavilion.schedule.published")
     assert (entry.object_id, entry.pavilion_id, entry.actor) == (
         setup["pavilion"].pk,
@@ -133,8 +140,8 @@ def test_publishing_records_the_pavilion_and_how_many_meetings(setup):
 
 def test_a_cancellation_keeps_the_reasons_length_not_its_words(setup):
     meeting = confirmed(setup)
-    services.meeting_move(meeting=meeting, slot=setup["slot"], interpreter=setup["interpreter"])
-    services.meeting_cancel(meeting=meeting, side="buyer", note="Flight cancelled")
+    meeting_move(meeting=meeting, slot=setup["slot"], interpreter=setup["interpreter"])
+    meeting_cancel(meeting=meeting, side="buyer", note="Flight cancelled")
     entry = only("meeting.cancelled")
     assert entry.changes == {
         "cancel_reason_length": [0, 16],
@@ -149,17 +156,17 @@ def test_attendee_attendance_and_outcome(setup):
     meeting = confirmed(setup)
     staff = get_user_model().objects.create_user("kenji")
     setup["smes"][0].members.create(user=staff, role="staff")
-    services.meeting_set_attendee(meeting=meeting, attendee=staff)
+    meeting_set_attendee(meeting=meeting, attendee=staff)
     start = datetime(2025, 11, 15, 9, tzinfo=UTC)
     past = MeetingSlot.objects.create(
         pavilion=setup["pavilion"], starts_at=start, ends_at=start + timedelta(minutes=30)
     )
     Meeting.objects.filter(pk=meeting.pk).update(status="scheduled", slot=past)
-    services.meeting_record_attendance(meeting=meeting, held=True)
-    outcome = services.meeting_outcome_record(
+    meeting_record_attendance(meeting=meeting, held=True)
+    outcome = meeting_outcome_record(
         meeting=meeting, side="exhibitor", stage="quotation", expected_value_usd=20000
     )
-    services.meeting_outcome_record(
+    meeting_outcome_record(
         meeting=meeting, side="exhibitor", stage="trial_order", expected_value_usd=20000
     )
     assert only("meeting.attendee_named").changes == {"attendee": [None, staff.pk]}
@@ -174,8 +181,8 @@ def test_attendee_attendance_and_outcome(setup):
 def test_unavailability_added_changed_and_deleted_in_the_admin(client, setup):
     pavilion, buyer = setup["pavilion"], setup["buyers"][1]
     first, second = pavilion.slots.order_by("starts_at")[:2]
-    mark = services.participant_unavailability_save(pavilion=pavilion, slot=first, buyer=buyer)
-    services.participant_unavailability_save(
+    mark = participant_unavailability_save(pavilion=pavilion, slot=first, buyer=buyer)
+    participant_unavailability_save(
         pavilion=pavilion, slot=second, buyer=buyer, unavailability=mark
     )
     client.force_login(setup["organiser"])

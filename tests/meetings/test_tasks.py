@@ -4,10 +4,12 @@ import pytest
 from django.db import OperationalError
 
 from core.models import RunStatus
-from events import services as event_services
-from meetings import services
+from events.services import slots as event_services
 from meetings.models import Meeting, MeetingStatus, SchedulingRun
-from meetings.services import scheduling
+from meetings.services import runs
+from meetings.services.decisions import meeting_accept
+from meetings.services.requests import meeting_request
+from meetings.services.runs import scheduling_run_request
 
 pytestmark = pytest.mark.django_db
 
@@ -19,16 +21,14 @@ def pavilion(small_pavilion):
     event_services.meeting_slots_generate(pavilion=pavilion)
     for sme, buyer in zip(small_pavilion["smes"][:3], small_pavilion["buyers"][:3], strict=True):
         buyer.languages.add(*sme.languages.all())
-        meeting = services.meeting_request(
-            pavilion=pavilion, sme=sme, buyer=buyer, side="organiser"
-        )
-        services.meeting_accept(meeting=meeting, side="organiser")
+        meeting = meeting_request(pavilion=pavilion, sme=sme, buyer=buyer, side="organiser")
+        meeting_accept(meeting=meeting, side="organiser")
     return pavilion
 
 
 def failing_writes(monkeypatch, error, times):
     """Make writing a schedule back raise ``error`` the first ``times`` times."""
-    real, calls = scheduling.schedule_apply, []
+    real, calls = runs.schedule_apply, []
 
     def apply(**kwargs):
         calls.append(kwargs)
@@ -36,13 +36,13 @@ def failing_writes(monkeypatch, error, times):
             raise error
         return real(**kwargs)
 
-    monkeypatch.setattr(scheduling, "schedule_apply", apply)
+    monkeypatch.setattr(runs, "schedule_apply", apply)
     return calls
 
 
 def schedule(pavilion, capture):
     with capture(execute=True):
-        run = services.scheduling_run_request(pavilion=pavilion, time_limit=2)
+        run = scheduling_run_request(pavilion=pavilion, time_limit=2)
     run.refresh_from_db()
     return run
 

@@ -13,8 +13,8 @@ from companies.factories import (
     SMEFactory,
 )
 from companies.models import Membership
-from events import services as event_services
 from events.factories import ExhibitorRegistrationFactory, PavilionFactory
+from events.services import buyers as event_services
 
 
 def member(company, username, role=MemberRole.ADMIN, **names):

@@ -8,13 +8,14 @@ import pytest
 from django.utils import timezone
 
 from companies.factories import CertificationFactory
-from events import services as event_services
 from events.factories import PavilionFactory, TradeFairFactory
 from events.models import BuyerRegistration
+from events.services import slots as event_services
 from matchmaking.models import Proposal
 from matchmaking.selectors import matchmaking_input
-from meetings import services
 from meetings.models import Meeting
+from meetings.services.decisions import meeting_accept
+from meetings.services.requests import meeting_request
 
 pytestmark = pytest.mark.django_db
 
@@ -45,10 +46,10 @@ def second_fair(world):
 def published_meeting(world):
     pavilion = world["pavilion"]
     event_services.meeting_slots_generate(pavilion=pavilion)
-    meeting = services.meeting_request(
+    meeting = meeting_request(
         pavilion=pavilion, sme=world["sme"], buyer=world["other_buyer"], side="organiser"
     )
-    services.meeting_accept(meeting=meeting, side="organiser")
+    meeting_accept(meeting=meeting, side="organiser")
     Meeting.objects.filter(pk=meeting.pk).update(
         status="scheduled",
         slot=pavilion.slots.order_by("starts_at").first(),

@@ -6,11 +6,13 @@ import pytest
 from django.utils import timezone
 
 from companies.factories import ForeignBuyerFactory
-from events import services as event_services
 from events.factories import InterpreterFactory
+from events.services import slots as event_services
+from events.services.buyers import buyer_registration_register
 from matchmaking.models import Proposal
-from meetings import services
 from meetings.models import Meeting, MeetingOutcome
+from meetings.services.decisions import meeting_accept
+from meetings.services.requests import meeting_request
 
 from .conftest import member, query_count
 
@@ -37,7 +39,7 @@ def proposal(world, buyer=None, score=82.0):
 
 
 def requested(world, side="buyer", message="We distribute endoscopes in NRW."):
-    return services.meeting_request(
+    return meeting_request(
         pavilion=world["pavilion"],
         sme=world["sme"],
         buyer=world["buyer"],
@@ -51,7 +53,7 @@ def published(world, meeting=None):
     pavilion = world["pavilion"]
     event_services.meeting_slots_generate(pavilion=pavilion)
     meeting = meeting or requested(world)
-    services.meeting_accept(meeting=meeting, side="organiser")
+    meeting_accept(meeting=meeting, side="organiser")
     interpreter = InterpreterFactory(pavilion=pavilion, name="Aiko Mori")
     Meeting.objects.filter(pk=meeting.pk).update(
         status="scheduled",
@@ -281,14 +283,14 @@ def test_schedule_and_lists_queries_do_not_grow_with_meetings(client, world):
     slots = list(world["pavilion"].slots.order_by("starts_at"))
     for i in range(1, 6):
         buyer = ForeignBuyerFactory(name=f"Buyer {i} AG")
-        event_services.buyer_registration_register(
+        buyer_registration_register(
             pavilion=world["pavilion"], buyer=buyer, days=[slots[0].starts_at.date()]
         )
         proposal(world, buyer=buyer, score=50 + i)
-        meeting = services.meeting_request(
+        meeting = meeting_request(
             pavilion=world["pavilion"], sme=world["sme"], buyer=buyer, side="organiser"
         )
-        services.meeting_accept(meeting=meeting, side="organiser")
+        meeting_accept(meeting=meeting, side="organiser")
         Meeting.objects.filter(pk=meeting.pk).update(
             status="scheduled", slot=slots[i], published_at=timezone.now()
         )
@@ -448,10 +450,10 @@ def test_a_japanese_page_names_people_family_name_first(client, world):
     assert "Kenji Sato" in client.get(f"/en/meetings/{meeting.pk}/").content.decode()
     world["sme_user"].first_name, world["sme_user"].last_name = "健二", "佐藤"
     world["sme_user"].save()
-    event_services.buyer_registration_register(
+    buyer_registration_register(
         pavilion=world["pavilion"], buyer=world["other_buyer"], days=[date(2027, 11, 15)]
     )
-    requested_meeting = services.meeting_request(
+    requested_meeting = meeting_request(
         pavilion=world["pavilion"], sme=world["sme"], buyer=world["other_buyer"], side="buyer"
     )
     client.force_login(world["sme_user"])

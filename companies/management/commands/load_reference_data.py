@@ -11,7 +11,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         counts = reference_data_load(progress=self.stdout.write)
-        changed = sum(value for key, value in counts.items()
-                      if key.endswith(("_created", "_updated", "_added", "_removed")))
+        changed = sum(
+            value
+            for key, value in counts.items()
+            if key.endswith(("_created", "_updated", "_added", "_removed"))
+        )
         verdict = "nothing changed" if not changed else f"{changed} rows or links changed"
         self.stdout.write(self.style.SUCCESS(f"Reference data loaded: {verdict}."))

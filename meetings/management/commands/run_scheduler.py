@@ -3,10 +3,12 @@
 from django.utils.translation import gettext as _
 
 from core.run_command import RunCommand
-from meetings import services
 from meetings.models import SchedulingRun
-
-from ...services.scheduling import DEFAULT_TIME_LIMIT
+from meetings.services.runs import (
+    DEFAULT_TIME_LIMIT,
+    scheduling_run_execute,
+    scheduling_run_request,
+)
 
 
 class Command(RunCommand):
@@ -20,12 +22,12 @@ class Command(RunCommand):
         )
 
     def request_run(self, pavilion, *, queue, options):
-        return services.scheduling_run_request(
+        return scheduling_run_request(
             pavilion=pavilion, time_limit=options["time_limit"], queue=queue
         )
 
     def run_here(self, run, progress):
-        services.scheduling_run_execute(run=run, progress=progress)
+        scheduling_run_execute(run=run, progress=progress)
 
     def summary(self, run):
         counts = run.counts

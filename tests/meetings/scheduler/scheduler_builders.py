@@ -9,10 +9,15 @@ def slot_ids(count: int) -> list[str]:
     return [f"s{number}" for number in range(count)]
 
 
-def make_instance(slot_count: int, parties: dict[str, dict[str, Any]],
-                  meetings: list[dict[str, Any]], *, days: int = 1,
-                  interpreters: list[dict[str, Any]] | None = None,
-                  tables_per_slot: int | None = 10) -> dict[str, Any]:
+def make_instance(
+    slot_count: int,
+    parties: dict[str, dict[str, Any]],
+    meetings: list[dict[str, Any]],
+    *,
+    days: int = 1,
+    interpreters: list[dict[str, Any]] | None = None,
+    tables_per_slot: int | None = 10,
+) -> dict[str, Any]:
     """An instance with `slot_count` slots split evenly over `days`.
 
     Parties default to being available in every slot with room for 10 meetings; meetings
@@ -21,14 +26,20 @@ def make_instance(slot_count: int, parties: dict[str, dict[str, Any]],
     """
     per_day = slot_count // days
     instance = {
-        "slots": [{"id": slot_id, "day": number // per_day}
-                  for number, slot_id in enumerate(slot_ids(slot_count))],
-        "parties": [{"id": party_id, "available": slot_ids(slot_count), "max_meetings": 10,
-                     **settings} for party_id, settings in parties.items()],
+        "slots": [
+            {"id": slot_id, "day": number // per_day}
+            for number, slot_id in enumerate(slot_ids(slot_count))
+        ],
+        "parties": [
+            {"id": party_id, "available": slot_ids(slot_count), "max_meetings": 10, **settings}
+            for party_id, settings in parties.items()
+        ],
         "interpreters": interpreters or [],
         "tables_per_slot": tables_per_slot,
-        "meetings": [{"score": 1, "interpreter": None, "at_table": False, "fixed_slot": None,
-                      **meeting} for meeting in meetings],
+        "meetings": [
+            {"score": 1, "interpreter": None, "at_table": False, "fixed_slot": None, **meeting}
+            for meeting in meetings
+        ],
     }
     if tables_per_slot is None:
         del instance["tables_per_slot"]

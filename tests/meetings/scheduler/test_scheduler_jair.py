@@ -36,9 +36,7 @@ def test_solve_jair_instance_proven_optimal_by_the_exact_search():
     instance = json.loads((JAIR_DIR / "forumt-14crafe.json").read_text(encoding="utf-8"))
     states = []
 
-    result = solve(
-        instance, time_limit=30, progress=lambda _fraction, state: states.append(state)
-    )
+    result = solve(instance, time_limit=30, progress=lambda _fraction, state: states.append(state))
 
     assert check_result(instance, result) == []
     assert len(result["assignments"]) == len(instance["meetings"])

@@ -353,9 +353,8 @@ def test_solve_reports_progress():
     assert states[0]["score"] > 0  # the greedy start's
     assert any("bound" in state for state in states if state["phase"] == "score")
     gaps = [state for state in states if state["phase"] == "gaps"]
-    assert all(isinstance(state["gaps"], int) and isinstance(state["proven"], bool)
-               for state in gaps)
+    assert all(
+        isinstance(state["gaps"], int) and isinstance(state["proven"], bool) for state in gaps
+    )
     assert {state.get("stage") for state in gaps} <= {None, *STAGES}
-    assert states[-1] == {
-        "phase": "solved", "score": result["objective"], "gaps": result["gaps"]
-    }
+    assert states[-1] == {"phase": "solved", "score": result["objective"], "gaps": result["gaps"]}

@@ -1,18 +1,25 @@
-"""Reads about meetings that the apps below ask for through their hooks (registered in
-``meetings.apps``): which pairs have met, which interpreters are booked, what a buyer has going
-with each exhibitor."""
+"""Reads about meetings: what the apps below ask for through their hooks (registered in
+``meetings.apps``: which pairs have met, which interpreters are booked, what a buyer has going
+with each exhibitor), a pavilion's meetings by status, an exhibitor's team, and the language pair
+a meeting's interpreter must cover."""
 
+from django.contrib.auth import get_user_model
+from django.db.models import Count, QuerySet
+
+from companies.models import SME, ForeignBuyer
 from events.hooks import InterpreterBooking
 from events.models import (
     BuyerRegistration,
     BuyerRegistrationStatus,
     ExhibitorRegistration,
+    Interpreter,
+    Pavilion,
     RegistrationStatus,
 )
 from matchmaking import engine
 
-from .access import meeting_as_seen, meetings_visible_to
-from .models import OPEN_STATUSES, Meeting, MeetingStatus
+from ..access import meeting_as_seen, meetings_visible_to
+from ..models import OPEN_STATUSES, Meeting, MeetingStatus
 
 
 def pairs_with_meetings(pavilion) -> list[tuple[int, int]]:
@@ -96,3 +103,37 @@ def buyer_meeting_statuses(actor, pavilion) -> dict[int, str]:
         meeting.sme_id: meeting_as_seen(actor, meeting).status_label
         for meeting in meetings.select_related("slot", "interpreter")
     }
+
+
+def meeting_counts(pavilion: Pavilion) -> dict[str, int]:
+    """Status -> how many of the pavilion's meetings are in it."""
+    rows = Meeting.objects.filter(pavilion=pavilion).values("status").annotate(n=Count("pk"))
+    return {row["status"]: row["n"] for row in rows}
+
+
+def exhibitor_team(sme: SME) -> QuerySet:
+    """The users who may attend meetings for an SME."""
+    return get_user_model().objects.filter(membership__sme=sme, is_active=True)
+
+
+def interpreter_languages_for(*, pavilion: Pavilion, sme: SME, buyer: ForeignBuyer) -> str:
+    """The language pair an interpreter must cover, or "" when the sides share a language.
+
+    Prefers a pair one of the pavilion's interpreters covers, so the meeting can be scheduled.
+    """
+    sme_languages = sorted(sme.languages.values_list("code", flat=True)) or ["ja"]
+    buyer_languages = sorted(buyer.languages.values_list("code", flat=True)) or ["en"]
+    if set(sme_languages) & set(buyer_languages):
+        return ""
+    # Japanese first: it is the SME staff's own language in nearly every meeting.
+    sme_languages.sort(key=lambda code: code != "ja")
+    buyer_languages.sort(key=lambda code: code != "en")
+    covered = set()
+    for interpreter in Interpreter.objects.filter(pavilion=pavilion).prefetch_related("languages"):
+        codes = {language.code for language in interpreter.languages.all()}
+        covered |= {(a, b) for a in codes for b in codes if a != b}
+    for ours in sme_languages:
+        for theirs in buyer_languages:
+            if (ours, theirs) in covered:
+                return f"{ours}-{theirs}"
+    return f"{sme_languages[0]}-{buyer_languages[0]}"

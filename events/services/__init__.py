@@ -1,0 +1,1 @@
+"""Writes on pavilions, by subject; callers import the module they need."""
