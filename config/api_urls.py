@@ -14,7 +14,7 @@ from events.api import pavilions
 from events.api import views as events
 from matchmaking.api import planning
 from matchmaking.api import views as matchmaking
-from meetings.api import availability, meetings, outcomes, proposals, schedule
+from meetings.api import availability, meetings, outcomes, proposals, results, schedule
 
 router = DefaultRouter(trailing_slash=True)
 router.include_root_view = False
@@ -58,6 +58,7 @@ v1 = [
     pavilion_path("slots", pavilions.SlotListView, "pavilion-slots"),
     pavilion_path("generate-slots", pavilions.SlotGenerateView, "pavilion-generate-slots"),
     pavilion_path("matching-weights", planning.MatchingWeightsView, "pavilion-matching-weights"),
+    pavilion_path("results", results.PavilionResultsView, "pavilion-results"),
     path("schedule/", schedule.ScheduleView.as_view(), name="schedule"),
     path("schedule.ics", schedule.ScheduleCalendarView.as_view(), name="schedule-ics"),
     # Accepting a proposal requests its meeting: meetings serves it, beside matchmaking's

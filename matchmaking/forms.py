@@ -54,6 +54,21 @@ WEIGHT_FIELDS = {
         _("Lift for a requested meeting"),
         _("Points (0-100) added when one side asked to meet."),
     ),
+    "follow_up_pairs": (
+        _("Propose follow-ups to pairs whose business progressed"),
+        _(
+            "A pair that met at an earlier pavilion and got to samples or further is proposed "
+            "again, with the lift below."
+        ),
+    ),
+    "follow_up_lift": (
+        _("Lift for a follow-up meeting"),
+        _("Points (0-100) added to a pair whose earlier business progressed."),
+    ),
+    "exclude_no_interest": (
+        _("Leave out pairs with no further interest"),
+        _("A pair where either side last reported no further interest is not proposed again."),
+    ),
     "min_score": (
         _("Lowest score proposed"),
         _("Pairs below this score (0-100) are not proposed."),
@@ -86,7 +101,9 @@ class MatchingWeightsForm(forms.Form):
         for field in dataclasses.fields(engine.ScoringWeights):
             label, help_text = WEIGHT_FIELDS[field.name]
             value = getattr(current, field.name)
-            if isinstance(value, tuple):
+            if isinstance(value, bool):
+                form_field = forms.BooleanField(initial=value, required=False)
+            elif isinstance(value, tuple):
                 form_field = forms.CharField(initial=", ".join(f"{v:g}" for v in value))
             elif isinstance(value, int):
                 form_field = forms.IntegerField(initial=value)

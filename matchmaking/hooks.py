@@ -12,7 +12,8 @@ pairs_with_meetings = Hook(
 earlier_meetings = Hook(
     "matchmaking.earlier_meetings",
     "(pavilion) -> engine.EarlierMeeting rows: meetings the pavilion's exhibitors and buyers "
-    "held with each other at pavilions of earlier fairs, oldest first.",
+    "held with each other at pavilions of earlier fairs, oldest first, with the furthest stage "
+    "reported and whether a side lost interest.",
 )
 
 pairs_changed_since = Hook(

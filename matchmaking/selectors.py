@@ -154,7 +154,8 @@ def pair_wishes(pavilion: Pavilion) -> tuple:
 
 def earlier_meetings(pavilion: Pavilion) -> tuple:
     """Meetings this pavilion's exhibitors and buyers held with each other at pavilions of
-    earlier fairs, oldest first: the reasons say so ("they met at Medica 2026")."""
+    earlier fairs, oldest first: the reasons say so ("they met at Medica 2026"), and their
+    outcomes lift a follow-up or leave the pair out (engine.history)."""
     return tuple(meeting for found in hooks.earlier_meetings(pavilion) for meeting in found)
 
 

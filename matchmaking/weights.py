@@ -12,6 +12,7 @@ WEIGHT_ERRORS = {
     "must be a number": gettext_lazy("must be a number"),
     "must be a whole number": gettext_lazy("must be a whole number"),
     "must be finite": gettext_lazy("must be finite"),
+    "must be true or false": gettext_lazy("must be true or false"),
     "must be a non-empty list of numbers": gettext_lazy("must be a non-empty list of numbers"),
     "must be between 0 and 100": gettext_lazy("must be between 0 and 100"),
     "must be between 0 and 1": gettext_lazy("must be between 0 and 1"),

@@ -138,6 +138,8 @@ class FiniteFloatField(serializers.FloatField):
 def _weight_field(field: dataclasses.Field) -> serializers.Field:
     label, help_text = WEIGHT_FIELDS[field.name]
     options = {"required": False, "label": label, "help_text": help_text}
+    if isinstance(field.default, bool):
+        return serializers.BooleanField(**options)
     if isinstance(field.default, tuple):
         options["help_text"] = _("Credits between 0 and 1, from the broadest level down.")
         return serializers.ListField(child=FiniteFloatField(), max_length=10, **options)

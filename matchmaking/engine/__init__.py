@@ -29,6 +29,7 @@ from matchmaking.engine.profiles import (
     MatchmakingInput,
     OrderSize,
     SectorTaxonomy,
+    TradeStage,
     Wish,
     WishKind,
 )
@@ -69,6 +70,7 @@ __all__ = [
     "ScoringModel",
     "ScoringWeights",
     "SectorTaxonomy",
+    "TradeStage",
     "WeightsError",
     "Wish",
     "WishKind",

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.sparse as sp
 
+from matchmaking.engine.history import earlier_wishes, wish_lift
 from matchmaking.engine.profiles import (
     BLOCKING_WISHES,
     ORDER_SIZE_RANK,
@@ -351,7 +352,7 @@ def _wish_arrays(data: MatchmakingInput, weights: ScoringWeights) -> tuple[np.nd
     exhibitor_index = {e.id: i for i, e in enumerate(data.exhibitors)}
     buyer_index = {b.id: i for i, b in enumerate(data.buyers)}
     kinds: dict[tuple[int, int], set[WishKind]] = {}
-    for wish in data.wishes:
+    for wish in data.wishes + earlier_wishes(data, weights):
         # Wishes about profiles not in this run (withdrawn, other pavilion) are irrelevant.
         if wish.exhibitor_id in exhibitor_index and wish.buyer_id in buyer_index:
             pair = (buyer_index[wish.buyer_id], exhibitor_index[wish.exhibitor_id])
@@ -363,7 +364,7 @@ def _wish_arrays(data: MatchmakingInput, weights: ScoringWeights) -> tuple[np.nd
         elif WishKind.MUST_MEET in pair_kinds:
             rows.append((b, e, WISH_MUST_MEET, 100.0))
         else:
-            rows.append((b, e, WISH_LIFT_REQUEST, weights.request_lift * len(pair_kinds)))
+            rows.append((b, e, WISH_LIFT_REQUEST, wish_lift(pair_kinds, weights)))
     arrays = list(zip(*rows, strict=True)) if rows else [[], [], [], []]
     return (
         np.array(arrays[0], dtype=np.int32),

@@ -58,6 +58,10 @@ class WishKind(enum.StrEnum):
     # The pair already has a meeting at this pavilion (in any state): proposing it again would
     # only offer a second request for the same meeting.
     HAS_MEETING = "has_meeting"
+    # Derived from earlier pavilions' outcomes (engine.history): their business progressed, or
+    # one side said it had no further interest.
+    EARLIER_PROGRESS = "earlier_progress"
+    EARLIER_NO_INTEREST = "earlier_no_interest"
 
     @property
     def blocks(self) -> bool:
@@ -66,10 +70,41 @@ class WishKind(enum.StrEnum):
 
 
 LIFTING_WISHES = frozenset(
-    {WishKind.REQUESTED_BY_BUYER, WishKind.REQUESTED_BY_SME, WishKind.MUST_MEET}
+    {
+        WishKind.REQUESTED_BY_BUYER,
+        WishKind.REQUESTED_BY_SME,
+        WishKind.MUST_MEET,
+        WishKind.EARLIER_PROGRESS,
+    }
 )
 BLOCKING_WISHES = frozenset(
-    {WishKind.NO_THANKS, WishKind.MET_BEFORE, WishKind.DECLINED, WishKind.HAS_MEETING}
+    {
+        WishKind.NO_THANKS,
+        WishKind.MET_BEFORE,
+        WishKind.DECLINED,
+        WishKind.HAS_MEETING,
+        WishKind.EARLIER_NO_INTEREST,
+    }
+)
+
+
+class TradeStage(enum.StrEnum):
+    """How far a pair's business went after a meeting, declared in the order it usually goes."""
+
+    NO_INTEREST = "no_interest"
+    FOLLOW_UP = "follow_up"
+    SAMPLE = "sample"
+    QUOTATION = "quotation"
+    NEGOTIATION = "negotiation"
+    TRIAL_ORDER = "trial_order"
+    AGREEMENT = "agreement"
+    REPEAT_ORDER = "repeat_order"
+
+
+TRADE_STAGE_RANK: dict[TradeStage, int] = {stage: rank for rank, stage in enumerate(TradeStage)}
+# From samples on, the business has visibly moved: the next pavilion proposes a follow-up.
+PROGRESSED_STAGES = frozenset(
+    stage for stage in TradeStage if TRADE_STAGE_RANK[stage] >= TRADE_STAGE_RANK[TradeStage.SAMPLE]
 )
 
 
@@ -229,9 +264,12 @@ class Wish:
 
 @dataclass(frozen=True)
 class EarlierMeeting:
-    """A meeting the pair held at an earlier pavilion: not scored, but named in the reasons.
+    """The meetings a pair held at one earlier pavilion, named in the reasons and, through
+    their outcomes, lifting or excluding the pair (engine.history).
 
     ``pavilion_labels`` and ``fair_labels`` hold the names per language ({"en": ..., "ja": ...}).
+    ``stage`` is the furthest stage either side reported in any round (None: nothing reported);
+    ``no_interest`` is true when either side's latest report says "no further interest".
     """
 
     exhibitor_id: ProfileId
@@ -239,6 +277,16 @@ class EarlierMeeting:
     pavilion_id: Hashable
     pavilion_labels: Mapping[str, str] = field(default_factory=dict)
     fair_labels: Mapping[str, str] = field(default_factory=dict)
+    stage: TradeStage | None = None
+    no_interest: bool = False
+
+    def __post_init__(self) -> None:
+        if self.stage is not None:
+            object.__setattr__(self, "stage", TradeStage(self.stage))
+
+    @property
+    def progressed(self) -> bool:
+        return self.stage in PROGRESSED_STAGES
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from matchmaking.engine.history import follow_up_meeting
 from matchmaking.engine.profiles import BuyerProfile, ExhibitorProfile, WishKind
 from matchmaking.engine.reference import ReferenceScorer
 from matchmaking.engine.text import shared_terms
@@ -54,6 +55,13 @@ LANGUAGE_NAMES: dict[str, dict[str, str]] = {
 PHRASES: dict[str, dict[str, str]] = {
     "en": {
         "met_earlier": "they met at {pavilions}",
+        "met_earlier_stage": "they met at {pavilions}, {stage}",
+        "stage_sample": "samples sent",
+        "stage_quotation": "a quotation sent",
+        "stage_negotiation": "negotiation started",
+        "stage_trial_order": "a trial order placed",
+        "stage_agreement": "an agreement reached",
+        "stage_repeat_order": "repeat orders placed",
         "sector_same": "both work in {sector}",
         "sector_chapter": "their sectors are closely related ({shared})",
         "sector_section": "their sectors share the broad field of {shared}",
@@ -81,6 +89,13 @@ PHRASES: dict[str, dict[str, str]] = {
     },
     "ja": {
         "met_earlier": "{pavilions}で商談済みです",
+        "met_earlier_stage": "{pavilions}で商談済みです（{stage}）",
+        "stage_sample": "サンプル送付済み",
+        "stage_quotation": "見積送付済み",
+        "stage_negotiation": "交渉開始済み",
+        "stage_trial_order": "試験発注済み",
+        "stage_agreement": "合意済み",
+        "stage_repeat_order": "リピート発注済み",
         "sector_same": "業種が一致しています（{sector}）",
         "sector_chapter": "業種が近接しています（{shared}）",
         "sector_section": "業種が同じ大分類に属しています（{shared}）",
@@ -152,13 +167,17 @@ def pair_reason(
     def certification_names(codes: list[Any]) -> list[dict[str, str]]:
         return [labels(reference.data.certification_label, code) for code in codes]
 
+    earlier = reference.earlier_meetings(exhibitor.id, buyer.id)
+    # Only a pair the follow-up rule lifted says how far the earlier business went.
+    follow_up = follow_up_meeting(earlier) if WishKind.EARLIER_PROGRESS in factors.wishes else None
     met_earlier = [
         {
             "pavilion": meeting.pavilion_id,
             "labels": dict(meeting.pavilion_labels),
             "fair_labels": dict(meeting.fair_labels),
+            **({"stage": str(meeting.stage)} if meeting is follow_up else {}),
         }
-        for meeting in reference.earlier_meetings(exhibitor.id, buyer.id)
+        for meeting in earlier
     ]
     exhibitor_vector = reference.text_vector("exhibitor", exhibitor.id, exhibitor.text)
     buyer_vector = reference.text_vector("buyer", buyer.id, buyer.sourcing_needs)
@@ -253,7 +272,16 @@ def render_reason(reason: dict[str, Any], language: str) -> str:
             _label(m.get("fair_labels") or m.get("labels"), language, m.get("pavilion", ""))
             for m in met
         ]
-        clauses.append(phrases["met_earlier"].format(pavilions=listed(list(dict.fromkeys(places)))))
+        pavilions = listed(list(dict.fromkeys(places)))
+        stage = next((m["stage"] for m in met if m.get("stage")), None)
+        if stage and f"stage_{stage}" in phrases:
+            clauses.append(
+                phrases["met_earlier_stage"].format(
+                    pavilions=pavilions, stage=phrases[f"stage_{stage}"]
+                )
+            )
+        else:
+            clauses.append(phrases["met_earlier"].format(pavilions=pavilions))
     for wish in (WishKind.MUST_MEET, WishKind.REQUESTED_BY_BUYER, WishKind.REQUESTED_BY_SME):
         if str(wish) in reason.get("wishes", []):
             clauses.append(phrases[f"wish_{wish}"])

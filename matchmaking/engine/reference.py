@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 
+from matchmaking.engine.history import earlier_wishes, wish_lift
 from matchmaking.engine.model import language_fit, order_size_fit
 from matchmaking.engine.profiles import (
     BLOCKING_WISHES,
-    LIFTING_WISHES,
     BuyerProfile,
     EarlierMeeting,
     ExhibitorProfile,
@@ -71,7 +71,7 @@ class ReferenceScorer:
             [e.text for e in data.exhibitors] + [b.sourcing_needs for b in data.buyers]
         )
         self._wishes: dict[tuple[Hashable, Hashable], set[WishKind]] = {}
-        for wish in data.wishes:
+        for wish in data.wishes + earlier_wishes(data, self.weights):
             self._wishes.setdefault((wish.exhibitor_id, wish.buyer_id), set()).add(wish.kind)
         self._earlier: dict[tuple[Hashable, Hashable], list[EarlierMeeting]] = {}
         for meeting in data.earlier_meetings:
@@ -237,8 +237,7 @@ class ReferenceScorer:
             return 0.0
         if WishKind.MUST_MEET in factors.wishes:
             return 100.0
-        lifts = len(factors.wishes & LIFTING_WISHES)
-        return min(score + self.weights.request_lift * lifts, 100.0)
+        return min(score + wish_lift(factors.wishes, self.weights), 100.0)
 
     def score(self, exhibitor: ExhibitorProfile, buyer: BuyerProfile) -> float:
         return self.score_factors(self.factors(exhibitor, buyer))

@@ -56,6 +56,11 @@ class ScoringWeights:
 
     # Wishes and selection, on the 0-100 score scale.
     request_lift: float = 15.0
+    # Earlier pavilions' outcomes (engine.history): a pair whose business progressed there is
+    # lifted and proposed like a requested pair; one where a side lost interest is never proposed.
+    follow_up_pairs: bool = True
+    follow_up_lift: float = 15.0
+    exclude_no_interest: bool = True
     min_score: float = 35.0
     exhibitor_floor: int = 3
     first_timer_floor: int = 4
@@ -105,6 +110,10 @@ class ScoringWeights:
 
 
 def _coerce(value: Any, default: Any) -> Any:
+    if isinstance(default, bool):
+        if not isinstance(value, bool):
+            raise TypeError("must be true or false")
+        return value
     if isinstance(value, bool):
         # bool is an int in Python; a checkbox value here is always a mistake.
         raise TypeError("must be a number")
@@ -160,8 +169,9 @@ def _validate(weights: ScoringWeights) -> dict[str, str]:
         errors["sector_level_credits"] = "credits must not decrease with depth"
     if not 0 < weights.product_fit_saturation <= 1:
         errors["product_fit_saturation"] = "must be above 0 and at most 1"
-    if not 0 <= weights.request_lift <= 100:
-        errors["request_lift"] = "must be between 0 and 100"
+    for name in ("request_lift", "follow_up_lift"):
+        if not 0 <= getattr(weights, name) <= 100:
+            errors[name] = "must be between 0 and 100"
     if not 0 < weights.min_score <= 100:
         # Above 0 so that pairs forced to 0 ("no thanks", "met before") can never qualify.
         errors["min_score"] = "must be above 0 and at most 100"

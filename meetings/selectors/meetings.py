@@ -19,7 +19,14 @@ from events.models import (
 from matchmaking import engine
 
 from ..access import meeting_as_seen, meetings_visible_to
-from ..models import OPEN_STATUSES, Meeting, MeetingStatus
+from ..models import (
+    OPEN_STATUSES,
+    Meeting,
+    MeetingOutcome,
+    MeetingStatus,
+    OutcomeRound,
+    TradeStage,
+)
 
 
 def pairs_with_meetings(pavilion) -> list[tuple[int, int]]:
@@ -36,7 +43,9 @@ def meetings_created_since(pavilion, since) -> bool:
 
 def earlier_meetings(pavilion) -> list[engine.EarlierMeeting]:
     """Meetings this pavilion's exhibitors and buyers held with each other at pavilions of
-    earlier fairs, oldest first, one per pair and pavilion."""
+    earlier fairs, oldest first, one per pair and pavilion, with what came of them: the
+    furthest stage either side reported in any round, and whether either side's latest report
+    (by round, then when recorded) said "no further interest". Two queries, however many."""
     held = (
         Meeting.objects.filter(
             status=MeetingStatus.HELD,
@@ -51,6 +60,7 @@ def earlier_meetings(pavilion) -> list[engine.EarlierMeeting]:
         .select_related("pavilion__fair")
         .order_by("pavilion__fair__starts_on", "pavilion_id", "sme_id", "buyer_id")
     )
+    furthest, no_interest = _earlier_outcomes(held)
     earlier = {}
     for meeting in held:
         key = (meeting.sme_id, meeting.buyer_id, meeting.pavilion_id)
@@ -63,8 +73,41 @@ def earlier_meetings(pavilion) -> list[engine.EarlierMeeting]:
                 pavilion_labels={"en": met_at.name_en, "ja": met_at.name_ja or met_at.name_en},
                 # A fair has one name, used in both languages ("Medica 2026").
                 fair_labels={"en": str(fair), "ja": str(fair)},
+                stage=furthest.get(key),
+                no_interest=key in no_interest,
             )
     return list(earlier.values())
+
+
+_STAGE_ORDER = list(TradeStage.values)
+_ROUND_ORDER = list(OutcomeRound.values)
+
+
+def _earlier_outcomes(held) -> tuple[dict[tuple, str], set[tuple]]:
+    """Per (sme, buyer, pavilion) of the ``held`` meetings: the furthest stage reported, and
+    whether a side's latest report (by round, then when recorded) was "no further interest"."""
+    rows = MeetingOutcome.objects.filter(meeting__in=held.values("pk")).values_list(
+        "meeting__sme_id",
+        "meeting__buyer_id",
+        "meeting__pavilion_id",
+        "side",
+        "round",
+        "recorded_at",
+        "stage",
+    )
+    furthest: dict[tuple, str] = {}
+    latest: dict[tuple, tuple] = {}
+    for sme_id, buyer_id, pavilion_id, side, round_, recorded_at, stage in rows:
+        key = (sme_id, buyer_id, pavilion_id)
+        if key not in furthest or _STAGE_ORDER.index(stage) > _STAGE_ORDER.index(furthest[key]):
+            furthest[key] = stage
+        when = (_ROUND_ORDER.index(round_) if round_ in _ROUND_ORDER else -1, recorded_at)
+        if (key, side) not in latest or latest[(key, side)][0] < when:
+            latest[(key, side)] = (when, stage)
+    no_interest = {
+        key for (key, _side), (_when, stage) in latest.items() if stage == TradeStage.NO_INTEREST
+    }
+    return furthest, no_interest
 
 
 def slots_with_meetings(slot_ids) -> set[int]:

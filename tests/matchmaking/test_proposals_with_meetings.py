@@ -15,16 +15,9 @@ from matchmaking.models import Proposal, ProposalStatus
 from matchmaking.reasons import proposal_sentence
 from meetings.models import Meeting, MeetingStatus
 from meetings.services.proposals import proposal_accept
+from tests.matchmaking.runs import run_now
 
 pytestmark = pytest.mark.django_db
-
-
-def run_now(pavilion, capture):
-    with capture(execute=True):
-        run = services.matching_run_request(pavilion=pavilion)
-    run.refresh_from_db()
-    assert run.status == "done", run.error
-    return run
 
 
 def first_proposal(pavilion) -> Proposal:
