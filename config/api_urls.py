@@ -15,6 +15,7 @@ from events.api import views as events
 from matchmaking.api import planning
 from matchmaking.api import views as matchmaking
 from meetings.api import availability, meetings, outcomes, proposals, results, schedule
+from meetings.api import suggested_weights as suggestions
 
 router = DefaultRouter(trailing_slash=True)
 router.include_root_view = False
@@ -58,6 +59,16 @@ v1 = [
     pavilion_path("slots", pavilions.SlotListView, "pavilion-slots"),
     pavilion_path("generate-slots", pavilions.SlotGenerateView, "pavilion-generate-slots"),
     pavilion_path("matching-weights", planning.MatchingWeightsView, "pavilion-matching-weights"),
+    pavilion_path(
+        "matching-weights/suggested",
+        suggestions.SuggestedWeightsView,
+        "pavilion-suggested-weights",
+    ),
+    pavilion_path(
+        "matching-weights/suggested/apply",
+        suggestions.SuggestedWeightsApplyView,
+        "pavilion-suggested-weights-apply",
+    ),
     pavilion_path("results", results.PavilionResultsView, "pavilion-results"),
     path("schedule/", schedule.ScheduleView.as_view(), name="schedule"),
     path("schedule.ics", schedule.ScheduleCalendarView.as_view(), name="schedule-ics"),

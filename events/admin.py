@@ -16,6 +16,7 @@ from core.admin_writes import WritesThroughServices
 
 # The other admin modules register their models' admins when imported.
 from . import admin_audit, admin_interpreters, admin_registrations, hooks  # noqa: F401
+from .forms import FollowUpMonthsField
 from .models import MeetingSlot, OrganisingOffice, Pavilion, TimetableBreak, TradeFair
 from .services import fairs, slots
 
@@ -111,7 +112,18 @@ class PavilionAdmin(WritesThroughServices, PavilionScopedAdmin):
             _("Meeting timetable (the fair's local time)"),
             {"fields": ["meeting_day_starts", "meeting_day_ends", "slot_minutes"]},
         ),
+        (_("After the fair"), {"fields": ["follow_up_months"]}),
     ]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "follow_up_months":
+            return FollowUpMonthsField(
+                label=db_field.verbose_name,
+                help_text=db_field.help_text,
+                required=False,
+                initial=db_field.get_default,
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def fair_of(self, pavilion):
         return pavilion.fair

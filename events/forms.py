@@ -10,6 +10,26 @@ from companies.forms import MULTI_SELECT_HELP, PageForm
 from companies.models import Certification
 
 
+class FollowUpMonthsField(forms.CharField):
+    """A pavilion's follow-up rounds typed as "1, 3, 6, 12"; the model's validator checks them."""
+
+    default_error_messages = {
+        "invalid": _("Give the follow-up rounds as whole numbers of months, such as 1, 3, 6, 12.")
+    }
+
+    def prepare_value(self, value):
+        if isinstance(value, list):
+            return ", ".join(str(month) for month in value)
+        return value
+
+    def to_python(self, value):
+        text = super().to_python(value).replace("、", ",").replace("，", ",")
+        try:
+            return [int(part) for part in text.split(",") if part.strip()]
+        except ValueError:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+
 class ApplyForm(PageForm):
     message = forms.CharField(
         label=_("Message to the organiser"),

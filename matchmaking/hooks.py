@@ -39,3 +39,13 @@ proposal_page_links = Hook(
     "(pavilion_id) -> core.hooks.Link list: the proposal page's links to the participant's "
     "other pages of the pavilion.",
 )
+
+suggested_weights = Hook(
+    "matchmaking.suggested_weights",
+    "(pavilion) -> the factor weights suggested by the outcomes of the organiser's earlier "
+    "pavilions, beside the current ones (meetings.selectors.weight_suggestion.WeightSuggestion: "
+    "``status``, ``message``, ``factors``, held-out AUCs, ``suggested_weights``); None when no "
+    "app answers.",
+    single=True,
+    default=lambda pavilion: None,
+)

@@ -24,6 +24,7 @@ class MeetingsConfig(AppConfig):
         from . import views
         from .admin import pavilions, proposals
         from .selectors import meetings as selectors
+        from .selectors import weight_suggestion
 
         events_hooks.pavilion_admin_links.register(pavilions.pavilion_links)
         events_hooks.pavilion_links.register(views.participant_links)
@@ -38,3 +39,4 @@ class MeetingsConfig(AppConfig):
         matchmaking_hooks.proposal_admin_actions.register(proposals.accept)
         matchmaking_hooks.proposal_accept_page.register(views.proposal_accept)
         matchmaking_hooks.proposal_page_links.register(views.proposal_page_links)
+        matchmaking_hooks.suggested_weights.register(weight_suggestion.weight_suggestion)

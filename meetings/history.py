@@ -17,7 +17,7 @@ from companies.names import person_name
 from events import fair_time
 from events.models import Side
 
-from .models import ActingFor, MeetingStatus, OutcomeRound, TradeStage
+from .models import AT_FAIR, AbsentSide, ActingFor, MeetingStatus, TradeStage, round_label
 
 
 def slot_details(slot) -> dict:
@@ -113,12 +113,17 @@ def _action_text(event) -> str:
     if action == MeetingStatus.HELD:
         return _("Marked as held by %(who)s") % {"who": who}
     if action == MeetingStatus.NO_SHOW:
+        if details.get("absent"):
+            return _("Marked as a no-show by %(who)s: %(absent)s") % {
+                "who": who,
+                "absent": _label(AbsentSide, details["absent"]).lower(),
+            }
         return _("Marked as a no-show by %(who)s") % {"who": who}
     if action == "outcome":
         return _("Outcome recorded by %(who)s: %(stage)s (%(round)s)") % {
             "who": who,
             "stage": _label(TradeStage, details.get("stage", "")),
-            "round": _label(OutcomeRound, details.get("round", "")),
+            "round": round_label(details.get("round", AT_FAIR)),
         }
     return _("%(action)s by %(who)s") % {"action": action, "who": who}
 

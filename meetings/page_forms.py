@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from companies.forms import PageForm
 from companies.names import person_name
 
-from .models import OutcomeRound, TradeStage
+from .models import AT_FAIR, TradeStage, pavilion_rounds, round_label
 
 
 class MeetingRequestForm(PageForm):
@@ -50,9 +50,9 @@ class AnswerForm(PageForm):
 
 
 class OutcomeForm(PageForm):
-    round = forms.ChoiceField(
-        label=_("When"), choices=OutcomeRound.choices, initial=OutcomeRound.AT_FAIR
-    )
+    """What came of a held meeting, in one of the rounds its pavilion asks about."""
+
+    round = forms.TypedChoiceField(label=_("When"), coerce=int, initial=AT_FAIR)
     stage = forms.ChoiceField(
         label=_("How far did the business go?"),
         choices=[("", _("Choose a stage")), *TradeStage.choices],
@@ -67,3 +67,9 @@ class OutcomeForm(PageForm):
     note = forms.CharField(
         label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+    def __init__(self, *args, pavilion, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["round"].choices = [
+            (months, round_label(months)) for months in pavilion_rounds(pavilion)
+        ]

@@ -144,7 +144,9 @@ def _meeting_page(request, meeting, side, *, status=200, **forms):
             team=team, initial={"attendee": meeting.attendee_id}
         )
     if meeting.status == MeetingStatus.HELD:
-        context["outcome_form"] = forms.get("outcome_form") or OutcomeForm()
+        context["outcome_form"] = forms.get("outcome_form") or OutcomeForm(
+            pavilion=meeting.pavilion
+        )
     if actor.is_exhibitor:
         context["buyer_sectors"] = list(meeting.buyer.sectors.all())
     return page(request, "pages/meetings/meeting_detail.html", context, status=status)
@@ -199,7 +201,7 @@ def meeting_act(request, pk: int, action: str):
         elif action in ("held", "no_show"):
             meeting_record_attendance(meeting=meeting, held=action == "held", by=by, side=side)
         else:
-            form = OutcomeForm(request.POST)
+            form = OutcomeForm(request.POST, pavilion=meeting.pavilion)
             if not form.is_valid():
                 return _meeting_page(request, meeting, side, status=400, outcome_form=form)
             meeting_outcome_record(meeting=meeting, side=side, by=by, **form.cleaned_data)

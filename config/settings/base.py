@@ -218,7 +218,10 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     # A wish's "kind" and a market's "kind" are different choice sets: each gets its own name.
-    "ENUM_NAME_OVERRIDES": {"WishKindEnum": "matchmaking.models.WishKind"},
+    "ENUM_NAME_OVERRIDES": {
+        "WishKindEnum": "matchmaking.models.WishKind",
+        "AbsentSideEnum": "meetings.models.AbsentSide",
+    },
     # The interactive page's files are served from here, not from a CDN.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

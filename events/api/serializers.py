@@ -58,6 +58,12 @@ class PavilionSerializer(serializers.ModelSerializer):
     applications_open = serializers.SerializerMethodField()
     meeting_day_starts = WallClockTimeField(read_only=True)
     meeting_day_ends = WallClockTimeField(read_only=True)
+    follow_up_months = serializers.ListField(
+        child=serializers.IntegerField(),
+        read_only=True,
+        help_text="Months after the fair's last day at which both sides of each held meeting "
+        "are asked what came of it.",
+    )
 
     class Meta:
         model = Pavilion
@@ -83,6 +89,7 @@ class PavilionSerializer(serializers.ModelSerializer):
             "meeting_day_starts",
             "meeting_day_ends",
             "slot_minutes",
+            "follow_up_months",
             "schedule_published_at",
         ]
 

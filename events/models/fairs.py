@@ -21,6 +21,30 @@ from companies.models import Market
 
 from .. import fair_time
 
+#: When exhibitors and buyers are asked what came of their meetings: months after the fair.
+DEFAULT_FOLLOW_UP_MONTHS = (1, 3, 6, 12)
+#: The latest follow-up round a pavilion may set, in months after the fair.
+LAST_FOLLOW_UP_MONTH = 36
+
+
+def default_follow_up_months() -> list[int]:
+    return list(DEFAULT_FOLLOW_UP_MONTHS)
+
+
+def validate_follow_up_months(value) -> None:
+    """Whole months from 1 to 36, each once, in increasing order (an empty list asks nobody)."""
+    if not isinstance(value, list) or not all(
+        isinstance(month, int) and not isinstance(month, bool) for month in value
+    ):
+        raise ValidationError(_("Give the follow-up rounds as whole numbers of months."))
+    if any(month < 1 or month > LAST_FOLLOW_UP_MONTH for month in value):
+        raise ValidationError(
+            _("Each follow-up round must be between 1 and %(last)s months after the fair."),
+            params={"last": LAST_FOLLOW_UP_MONTH},
+        )
+    if value != sorted(set(value)):
+        raise ValidationError(_("List each follow-up round once, from the earliest to the latest."))
+
 
 def validate_time_zone(value: str) -> None:
     if value not in zoneinfo.available_timezones():
@@ -199,6 +223,16 @@ class Pavilion(models.Model):
         _("shared meeting tables"),
         default=0,
         help_text=_("Tables in the pavilion's meeting area; other meetings are held at booths."),
+    )
+    follow_up_months = models.JSONField(
+        _("follow-up rounds (months after the fair)"),
+        default=default_follow_up_months,
+        blank=True,
+        validators=[validate_follow_up_months],
+        help_text=_(
+            "Both sides of each held meeting are asked by email what came of it this many "
+            "months after the fair's last day."
+        ),
     )
     schedule_published_at = models.DateTimeField(_("schedule published"), null=True, blank=True)
     # The daily meeting timetable, in the fair's local time; slots are generated from it.

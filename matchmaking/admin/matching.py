@@ -13,7 +13,7 @@ from core.admin_scoping import PavilionScopedAdmin
 from core.admin_writes import CheckedByServiceForm, WritesThroughServices, write_each
 from events.organisers import pavilions_organised_by
 
-from .. import hooks, services
+from .. import hooks, selectors, services
 from ..forms import MatchingWeightsForm
 from ..models import MatchingSettings, PairWish, Proposal
 from ..reasons import proposal_sentence
@@ -49,10 +49,14 @@ class MatchingSettingsAdmin(PavilionScopedAdmin):
             self.delete_model(request, settings)
 
     def weights_view(self, request, pavilion_id):
-        """One field per weight; the engine checks the values, errors land on their fields."""
+        """One field per weight; the engine checks the values, errors land on their fields.
+        Beside them, the factor weights the outcomes of earlier pavilions suggest (meetings
+        answers ``hooks.suggested_weights``), with a button that applies them."""
         if not self.has_change_permission(request):
             return HttpResponseRedirect(reverse("admin:index"))
         pavilion = get_object_or_404(pavilions_organised_by(request.user), pk=pavilion_id)
+        if request.method == "POST" and "apply_suggested" in request.POST:
+            return self._apply_suggested(request, pavilion)
         stored = MatchingSettings.objects.filter(pavilion=pavilion).first()
         initial = stored.weights if stored else {}
         form = MatchingWeightsForm(request.POST or None, initial_weights=initial)
@@ -67,9 +71,28 @@ class MatchingSettingsAdmin(PavilionScopedAdmin):
             "title": _("Matchmaking weights: %(pavilion)s") % {"pavilion": pavilion},
             "form": form,
             "pavilion": pavilion,
+            "suggestion": hooks.suggested_weights(pavilion),
             "opts": self.model._meta,
         }
         return TemplateResponse(request, "admin/matchmaking/weights.html", context)
+
+    def _apply_suggested(self, request, pavilion):
+        """Store the suggested factor weights (the other weights keep their values)."""
+        suggestion = hooks.suggested_weights(pavilion)
+        suggested = suggestion.suggested_weights if suggestion else None
+        if suggested is None:
+            message = suggestion.message if suggestion else _("No weights are suggested.")
+            self.message_user(request, message, messages.WARNING)
+        else:
+            current = selectors.pavilion_weights(pavilion).to_dict()
+            services.matching_settings_update(pavilion=pavilion, weights={**current, **suggested})
+            self.message_user(
+                request,
+                _("The suggested weights are now the matchmaking weights of %(pavilion)s.")
+                % {"pavilion": pavilion},
+                messages.SUCCESS,
+            )
+        return HttpResponseRedirect(request.path)
 
 
 class PairWishForm(CheckedByServiceForm):

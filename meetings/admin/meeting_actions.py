@@ -19,8 +19,12 @@ from meetings.services.attendance import meeting_record_attendance
 from meetings.services.decisions import meeting_accept, meeting_cancel
 from meetings.services.placement import meeting_lock, meeting_unschedule
 
-from ..models import MeetingStatus
+from ..models import AbsentSide, MeetingStatus
 from .acting import ActingForForm, CancelReasonForm, accepted_text
+
+_NO_SHOWS_MARKED = ngettext_lazy(
+    "%(count)d meeting marked as a no-show.", "%(count)d meetings marked as no-shows.", "count"
+)
 
 
 def _bulk_action(description, change, done):
@@ -232,12 +236,24 @@ class MeetingActions:
             "%(count)d meeting marked as held.", "%(count)d meetings marked as held.", "count"
         ),
     )
-    mark_no_show = _bulk_action(
-        _("Mark as no-show"),
-        lambda meeting, by: meeting_record_attendance(meeting=meeting, held=False, by=by),
-        ngettext_lazy(
-            "%(count)d meeting marked as a no-show.",
-            "%(count)d meetings marked as no-shows.",
-            "count",
+    mark_exhibitor_absent = _bulk_action(
+        _("Mark as no-show: the exhibitor did not come"),
+        lambda meeting, by: meeting_record_attendance(
+            meeting=meeting, held=False, absent=AbsentSide.EXHIBITOR, by=by
         ),
+        _NO_SHOWS_MARKED,
+    )
+    mark_buyer_absent = _bulk_action(
+        _("Mark as no-show: the buyer did not come"),
+        lambda meeting, by: meeting_record_attendance(
+            meeting=meeting, held=False, absent=AbsentSide.BUYER, by=by
+        ),
+        _NO_SHOWS_MARKED,
+    )
+    mark_both_absent = _bulk_action(
+        _("Mark as no-show: neither side came"),
+        lambda meeting, by: meeting_record_attendance(
+            meeting=meeting, held=False, absent=AbsentSide.BOTH, by=by
+        ),
+        _NO_SHOWS_MARKED,
     )

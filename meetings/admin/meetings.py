@@ -25,6 +25,7 @@ from meetings.services.placement import meeting_lock, meeting_move
 from ..history import event_text
 from ..models import OPEN_STATUSES, Meeting, MeetingEvent
 from .meeting_actions import MeetingActions
+from .results import ResultsViews
 from .schedule import ScheduleViews
 
 
@@ -92,7 +93,9 @@ class MeetingForm(forms.ModelForm):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(WritesThroughServices, MeetingActions, ScheduleViews, PavilionScopedAdmin):
+class MeetingAdmin(
+    WritesThroughServices, MeetingActions, ScheduleViews, ResultsViews, PavilionScopedAdmin
+):
     form = MeetingForm
     list_display = [
         "sme",
@@ -134,7 +137,9 @@ class MeetingAdmin(WritesThroughServices, MeetingActions, ScheduleViews, Pavilio
         "unlock",
         "unschedule",
         "mark_held",
-        "mark_no_show",
+        "mark_exhibitor_absent",
+        "mark_buyer_absent",
+        "mark_both_absent",
     ]
 
     def fair_of(self, meeting):
@@ -201,6 +206,17 @@ class MeetingAdmin(WritesThroughServices, MeetingActions, ScheduleViews, Pavilio
                 "schedule/<int:pavilion_id>/csv/",
                 view(self.schedule_csv_view),
                 name="meetings_schedule_csv",
+            ),
+            path("results/<int:pavilion_id>/", view(self.results_view), name="meetings_results"),
+            path(
+                "results/<int:pavilion_id>/meetings.csv",
+                view(self.results_meetings_csv_view),
+                name="meetings_results_meetings_csv",
+            ),
+            path(
+                "results/<int:pavilion_id>/exhibitors.csv",
+                view(self.results_exhibitors_csv_view),
+                name="meetings_results_exhibitors_csv",
             ),
             path(
                 "<path:object_id>/cancel/",

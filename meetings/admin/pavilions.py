@@ -7,4 +7,7 @@ from core.hooks import Link
 
 
 def pavilion_links(pavilion) -> list[Link]:
-    return [Link(reverse("admin:meetings_schedule", args=[pavilion.pk]), _("schedule"))]
+    return [
+        Link(reverse("admin:meetings_schedule", args=[pavilion.pk]), _("schedule")),
+        Link(reverse("admin:meetings_results", args=[pavilion.pk]), _("results")),
+    ]

@@ -9,7 +9,6 @@ from meetings.models import (
     Meeting,
     MeetingOutcome,
     MeetingStatus,
-    OutcomeRound,
     ParticipantUnavailability,
     SchedulingRun,
     TradeStage,
@@ -43,7 +42,7 @@ class MeetingOutcomeFilter(django_filters.FilterSet):
     meeting = IdFilter(field_name="meeting")
     pavilion = IdFilter(field_name="meeting__pavilion")
     side = django_filters.ChoiceFilter(choices=Side.choices)
-    round = django_filters.ChoiceFilter(choices=OutcomeRound.choices)
+    round = django_filters.NumberFilter(help_text="Months after the fair (0: at the fair).")
     stage = django_filters.ChoiceFilter(choices=TradeStage.choices)
 
     class Meta:

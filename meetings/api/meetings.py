@@ -305,7 +305,9 @@ class MeetingViewSet(ActorView, ReadCreateViewSet):
     def outcome(self, request, pk=None):
         meeting = self.get_object()
         side = self._side(meeting, *ANY_SIDE)
-        serializer = MeetingOutcomeRecordSerializer(data=request.data)
+        serializer = MeetingOutcomeRecordSerializer(
+            data=request.data, context={"pavilion": meeting.pavilion}
+        )
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         chosen = data.pop("side", None)

@@ -34,7 +34,10 @@ def _field(hint) -> serializers.Field:
         (hint,) = [arg for arg in typing.get_args(hint) if arg is not type(None)]
         nullable = True
     if typing.get_origin(hint) is tuple:
-        return figures_serializer(typing.get_args(hint)[0])(many=True, read_only=True)
+        item = typing.get_args(hint)[0]
+        if item in _SCALARS:
+            return serializers.ListField(child=_SCALARS[item](), read_only=True)
+        return figures_serializer(item)(many=True, read_only=True)
     if dataclasses.is_dataclass(hint):
         return figures_serializer(hint)(read_only=True)
     return _SCALARS[hint](read_only=True, allow_null=nullable)

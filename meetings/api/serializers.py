@@ -19,13 +19,16 @@ from matchmaking.api.serializers import (
 from meetings.access import meeting_as_seen
 from meetings.exports import meeting_location
 from meetings.models import (
+    AT_FAIR,
+    AbsentSide,
     ActingFor,
     Meeting,
     MeetingOutcome,
-    OutcomeRound,
     ParticipantUnavailability,
     TradeStage,
+    pavilion_rounds,
 )
+from meetings.models.outcomes import LAST_ROUND
 from meetings.services.runs import DEFAULT_TIME_LIMIT
 
 
@@ -57,6 +60,12 @@ class MeetingSerializer(TimeAsSeenMixin, serializers.ModelSerializer):
     requested_by_side = serializers.CharField(
         read_only=True, help_text=_("exhibitor, buyer or organiser")
     )
+    absent_side = serializers.ChoiceField(
+        choices=AbsentSide.choices,
+        allow_blank=True,
+        read_only=True,
+        help_text=_("For a no-show, who did not come; empty otherwise or when not recorded."),
+    )
     slot = serializers.SerializerMethodField()
     interpreter = serializers.CharField(
         source="interpreter.name", read_only=True, default=None, allow_null=True
@@ -74,6 +83,7 @@ class MeetingSerializer(TimeAsSeenMixin, serializers.ModelSerializer):
             "requested_by_side",
             "message",
             "status",
+            "absent_side",
             "exhibitor_accepted_at",
             "buyer_accepted_at",
             "attendee",
@@ -164,6 +174,14 @@ class MeetingAttendeeSerializer(serializers.Serializer):
 
 class MeetingAttendanceSerializer(serializers.Serializer):
     held = serializers.BooleanField(help_text=_("True if it took place, false for a no-show."))
+    absent = serializers.ChoiceField(
+        choices=AbsentSide.choices,
+        required=False,
+        help_text=_(
+            "For a no-show, who did not come. A participant's no-show says the other side "
+            "did not come; an organiser may leave it out."
+        ),
+    )
 
 
 class MeetingMoveSerializer(serializers.Serializer):
@@ -191,7 +209,16 @@ class MeetingOutcomeSerializer(serializers.ModelSerializer):
 
 class MeetingOutcomeRecordSerializer(serializers.Serializer):
     stage = serializers.ChoiceField(choices=TradeStage.choices)
-    round = serializers.ChoiceField(choices=OutcomeRound.choices, default=OutcomeRound.AT_FAIR)
+    round = serializers.IntegerField(
+        min_value=AT_FAIR,
+        max_value=LAST_ROUND,
+        default=AT_FAIR,
+        help_text=_(
+            "Months after the fair: 0 at the fair, else one of the pavilion's follow-up "
+            "rounds. The earlier codes are still read: at_fair is 0, follow_up the pavilion's "
+            "first follow-up round."
+        ),
+    )
     note = serializers.CharField(required=False, allow_blank=True, default="", max_length=5000)
     expected_value_usd = serializers.IntegerField(
         required=False, allow_null=True, default=None, min_value=0, max_value=10**15
@@ -201,6 +228,19 @@ class MeetingOutcomeRecordSerializer(serializers.Serializer):
         required=False,
         help_text=_("Organisers only: the side they record it for (default: organiser)."),
     )
+
+    def to_internal_value(self, data):
+        """Read the earlier round codes (``at_fair``, ``follow_up``) as months; the view gives
+        the meeting's ``pavilion`` in the context."""
+        legacy = data.get("round") if hasattr(data, "get") else None
+        if isinstance(legacy, str) and legacy in LEGACY_ROUNDS:
+            rounds = pavilion_rounds(self.context["pavilion"])
+            data = {**data, "round": rounds[min(LEGACY_ROUNDS[legacy], len(rounds) - 1)]}
+        return super().to_internal_value(data)
+
+
+#: The round codes of API version 1.0: the index of the round among the pavilion's rounds.
+LEGACY_ROUNDS = {"at_fair": 0, "follow_up": 1}
 
 
 class ScheduleEntrySerializer(TimeAsSeenMixin, serializers.Serializer):

@@ -2,6 +2,7 @@ from .meetings import (
     BOOKED_STATUSES,
     OPEN_STATUSES,
     SCHEDULABLE_STATUSES,
+    AbsentSide,
     ActingFor,
     Meeting,
     MeetingEvent,
@@ -9,21 +10,24 @@ from .meetings import (
     ParticipantUnavailability,
     ScheduleNotice,
 )
-from .outcomes import MeetingOutcome, OutcomeRound, TradeStage
+from .outcomes import AT_FAIR, MeetingOutcome, TradeStage, pavilion_rounds, round_label
 from .runs import SchedulingRun
 
 __all__ = [
+    "AT_FAIR",
     "BOOKED_STATUSES",
     "OPEN_STATUSES",
     "SCHEDULABLE_STATUSES",
+    "AbsentSide",
     "ActingFor",
     "Meeting",
     "MeetingEvent",
     "MeetingOutcome",
     "MeetingStatus",
-    "OutcomeRound",
     "ParticipantUnavailability",
     "ScheduleNotice",
     "SchedulingRun",
     "TradeStage",
+    "pavilion_rounds",
+    "round_label",
 ]

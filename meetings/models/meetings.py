@@ -40,6 +40,14 @@ EXACTLY_ONE_PARTICIPANT = Q(sme__isnull=False, buyer__isnull=True) | Q(
 )
 
 
+class AbsentSide(models.TextChoices):
+    """Which side failed to come to a no-show meeting."""
+
+    EXHIBITOR = "exhibitor", _("The exhibitor did not come")
+    BUYER = "buyer", _("The buyer did not come")
+    BOTH = "both", _("Neither side came")
+
+
 class ActingFor(models.TextChoices):
     """Whom an organiser acted for when they answered or changed a meeting for participants."""
 
@@ -76,6 +84,10 @@ class Meeting(models.Model):
     message = models.TextField(_("message"), blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=MeetingStatus.choices, default=MeetingStatus.REQUESTED
+    )
+    # Set with a no-show only; empty when not recorded (meetings marked before it was asked).
+    absent_side = models.CharField(
+        _("who did not come"), max_length=10, choices=AbsentSide.choices, blank=True
     )
     exhibitor_accepted_at = models.DateTimeField(
         _("accepted by the exhibitor"), null=True, blank=True
@@ -169,6 +181,11 @@ class Meeting(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(requested_by_side__in=Side.values), name="meeting_side_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(absent_side="")
+                | Q(status=MeetingStatus.NO_SHOW, absent_side__in=AbsentSide.values),
+                name="meeting_absent_side_only_for_no_show",
             ),
         ]
 

@@ -5,8 +5,10 @@ order. The next pavilion's matchmaking reads them too.
 """
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Side
@@ -27,9 +29,24 @@ class TradeStage(models.TextChoices):
     REPEAT_ORDER = "repeat_order", _("Repeat order")
 
 
-class OutcomeRound(models.TextChoices):
-    AT_FAIR = "at_fair", _("Right after the fair")
-    FOLLOW_UP = "follow_up", _("Months later")
+#: The round of outcomes told at the fair itself; later rounds are months after its last day.
+AT_FAIR = 0
+#: The furthest follow-up round a pavilion may ask for, in months after the fair.
+LAST_ROUND = 36
+
+
+def pavilion_rounds(pavilion) -> list[int]:
+    """The rounds a pavilion asks about: at the fair, then its follow-up months."""
+    return [AT_FAIR, *pavilion.follow_up_months]
+
+
+def round_label(months: int) -> str:
+    """ "At the fair", "1 month later", "6 months later", in the active language."""
+    if months == AT_FAIR:
+        return gettext("At the fair")
+    return ngettext("%(months)d month later", "%(months)d months later", months) % {
+        "months": months
+    }
 
 
 class MeetingOutcome(models.Model):
@@ -37,8 +54,11 @@ class MeetingOutcome(models.Model):
         Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="outcomes"
     )
     side = models.CharField(_("side"), max_length=10, choices=Side.choices)
-    round = models.CharField(
-        _("round"), max_length=10, choices=OutcomeRound.choices, default=OutcomeRound.AT_FAIR
+    # Months after the fair's last day: 0 at the fair, then the pavilion's follow-up rounds.
+    round = models.PositiveSmallIntegerField(
+        _("round (months after the fair)"),
+        default=AT_FAIR,
+        validators=[MaxValueValidator(LAST_ROUND)],
     )
     stage = models.CharField(_("stage"), max_length=20, choices=TradeStage.choices)
     expected_value_usd = models.PositiveBigIntegerField(
@@ -71,9 +91,12 @@ class MeetingOutcome(models.Model):
                 condition=Q(stage__in=TradeStage.values), name="outcome_stage_valid"
             ),
             models.CheckConstraint(
-                condition=Q(round__in=OutcomeRound.values), name="outcome_round_valid"
+                condition=Q(round__gte=AT_FAIR, round__lte=LAST_ROUND), name="outcome_round_valid"
             ),
         ]
 
     def __str__(self) -> str:
         return f"{self.meeting}: {self.get_stage_display()}"
+
+    def get_round_display(self) -> str:
+        return round_label(self.round)

@@ -24,7 +24,6 @@ from ..models import (
     Meeting,
     MeetingOutcome,
     MeetingStatus,
-    OutcomeRound,
     TradeStage,
 )
 
@@ -80,7 +79,6 @@ def earlier_meetings(pavilion) -> list[engine.EarlierMeeting]:
 
 
 _STAGE_ORDER = list(TradeStage.values)
-_ROUND_ORDER = list(OutcomeRound.values)
 
 
 def _earlier_outcomes(held) -> tuple[dict[tuple, str], set[tuple]]:
@@ -101,7 +99,7 @@ def _earlier_outcomes(held) -> tuple[dict[tuple, str], set[tuple]]:
         key = (sme_id, buyer_id, pavilion_id)
         if key not in furthest or _STAGE_ORDER.index(stage) > _STAGE_ORDER.index(furthest[key]):
             furthest[key] = stage
-        when = (_ROUND_ORDER.index(round_) if round_ in _ROUND_ORDER else -1, recorded_at)
+        when = (round_, recorded_at)
         if (key, side) not in latest or latest[(key, side)][0] < when:
             latest[(key, side)] = (when, stage)
     no_interest = {

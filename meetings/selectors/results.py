@@ -19,7 +19,7 @@ from companies.models import SME
 from events.models import ExhibitorRegistration, Pavilion, RegistrationStatus
 from events.organisers import pavilions_organised_by
 
-from ..models import OutcomeRound, TradeStage
+from ..models import AT_FAIR, TradeStage, round_label
 from .results_figures import (
     METI_DIRECT_SHARE,
     METI_INDIRECT_SHARE,
@@ -75,8 +75,11 @@ def _distribution(participants: Iterable[int], meetings: Counter) -> Distributio
 
 
 def _rounds(facts: PavilionFacts, held: list[HeldMeeting]) -> tuple[RoundStages, ...]:
+    """One ``RoundStages`` per round the pavilion asks for, and any other round reported (one
+    recorded before the organiser changed the pavilion's follow-up months)."""
+    reported = {round_ for reached in facts.reached.values() for round_ in reached}
     rounds = []
-    for round_ in OutcomeRound:
+    for round_ in sorted({AT_FAIR, *facts.heading.follow_up_months, *reported}):
         reports = [
             (m.sme_id, *facts.reached[m.id][round_])
             for m in held
@@ -93,8 +96,8 @@ def _rounds(facts: PavilionFacts, held: list[HeldMeeting]) -> tuple[RoundStages,
         )
         rounds.append(
             RoundStages(
-                round=round_.value,
-                label=str(round_.label),
+                round=round_,
+                label=round_label(round_),
                 meetings_reported=len(reports),
                 exhibitors_reported=len({sme for sme, _rank, _value in reports}),
                 stages=stages,

@@ -43,6 +43,7 @@ class PavilionHeading(Figures):
     fair_starts_on: date
     fair_ends_on: date
     organiser: str
+    follow_up_months: tuple[int, ...]
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,8 @@ class Funnel(Figures):
     no-show, or cancelled after their history put them in a slot (a meeting taken out of its
     slot and still waiting for another is accepted, not scheduled). ``held``, ``no_shows``,
     ``cancelled``, ``declined``, ``expired``, ``awaiting_answer``: meetings in that status now.
-    Which side failed to show is not recorded, so ``no_shows`` is one count.
+    The no-shows split by who did not come: ``exhibitor_absent``, ``buyer_absent``,
+    ``both_absent``, and ``absence_unrecorded`` (marked without saying who).
     """
 
     proposals: int
@@ -65,6 +67,10 @@ class Funnel(Figures):
     scheduled: int
     held: int
     no_shows: int
+    exhibitor_absent: int
+    buyer_absent: int
+    both_absent: int
+    absence_unrecorded: int
     cancelled: int
     declined: int
     expired: int
@@ -96,7 +102,7 @@ class StageReach(Figures):
 
 @dataclass(frozen=True)
 class RoundStages(Figures):
-    """The trade stages of one round of outcomes (``round``: an ``OutcomeRound`` code).
+    """The trade stages of one round of outcomes (``round``: months after the fair, 0 at it).
 
     A meeting's stage in a round is the furthest stage any side reported for it in that round;
     ``meetings_reported`` and ``exhibitors_reported`` have at least one report in the round.
@@ -104,7 +110,7 @@ class RoundStages(Figures):
     ``expected_value_usd``: the sum over meetings of the highest value reported for each.
     """
 
-    round: str
+    round: int
     label: str
     meetings_reported: int
     exhibitors_reported: int

@@ -22,6 +22,7 @@ from matchmaking.models import Proposal
 
 from ..models import (
     BOOKED_STATUSES,
+    AbsentSide,
     Meeting,
     MeetingEvent,
     MeetingOutcome,
@@ -61,7 +62,7 @@ class PavilionFacts:
     buyers: set[int] = field(default_factory=set)
     held: list[HeldMeeting] = field(default_factory=list)
     # meeting id: {round: (furthest stage's rank, highest expected value)}
-    reached: dict[int, dict[str, tuple[int, int]]] = field(default_factory=dict)
+    reached: dict[int, dict[int, tuple[int, int]]] = field(default_factory=dict)
 
     def furthest(self, meeting_id: int) -> int:
         """The furthest stage a meeting reached in any round (``NOT_REPORTED`` if none)."""
@@ -88,6 +89,9 @@ def funnel_counts(meetings) -> dict[int, dict]:
     def now(status: str) -> Count:
         return Count("pk", filter=Q(status=status))
 
+    def absent(side: str) -> Count:
+        return Count("pk", filter=Q(status=MeetingStatus.NO_SHOW, absent_side=side))
+
     rows = (
         meetings.order_by()
         .values("pavilion_id")
@@ -97,6 +101,10 @@ def funnel_counts(meetings) -> dict[int, dict]:
             scheduled=Count("pk", filter=placed),
             held=now(MeetingStatus.HELD),
             no_shows=now(MeetingStatus.NO_SHOW),
+            exhibitor_absent=absent(AbsentSide.EXHIBITOR),
+            buyer_absent=absent(AbsentSide.BUYER),
+            both_absent=absent(AbsentSide.BOTH),
+            absence_unrecorded=absent(""),
             cancelled=now(MeetingStatus.CANCELLED),
             declined=now(MeetingStatus.DECLINED),
             expired=now(MeetingStatus.EXPIRED),
@@ -116,6 +124,7 @@ def headings(pavilion_ids: Iterable[int]) -> dict[int, PavilionHeading]:
             fair_starts_on=p.fair.starts_on,
             fair_ends_on=p.fair.ends_on,
             organiser=str(p.organiser),
+            follow_up_months=tuple(p.follow_up_months),
         )
         for p in pavilions.order_by("fair__starts_on", "name_en", "pk")
     }

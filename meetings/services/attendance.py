@@ -8,7 +8,16 @@ from django.utils.translation import gettext as _
 from core import audit
 from events.models import Side
 
-from ..models import Meeting, MeetingOutcome, MeetingStatus, OutcomeRound, TradeStage
+from ..models import (
+    AT_FAIR,
+    AbsentSide,
+    Meeting,
+    MeetingOutcome,
+    MeetingStatus,
+    TradeStage,
+    pavilion_rounds,
+    round_label,
+)
 from .changes import MEETING_PARTIES, MeetingChange, meeting_locked, meeting_record
 from .requests import check_attendee
 
@@ -31,21 +40,46 @@ def meeting_set_attendee(*, meeting: Meeting, attendee, by=None) -> Meeting:
     return meeting
 
 
+#: Who did not come, when a participant marks a no-show: the other side.
+_OTHER_SIDE = {Side.EXHIBITOR: AbsentSide.BUYER, Side.BUYER: AbsentSide.EXHIBITOR}
+
+
 @transaction.atomic
 def meeting_record_attendance(
-    *, meeting: Meeting, held: bool, by=None, side: str = Side.ORGANISER, at=None
+    *,
+    meeting: Meeting,
+    held: bool,
+    absent: str | None = None,
+    by=None,
+    side: str = Side.ORGANISER,
+    at=None,
 ) -> Meeting:
-    """After its slot has begun, record whether a scheduled meeting took place."""
+    """After its slot has begun, record whether a scheduled meeting took place and, for a
+    no-show, who did not come (``absent``: an ``AbsentSide``; a participant who marks a no-show
+    says the other side did not come, an organiser may leave it unsaid)."""
     at = at or timezone.now()
+    if held and absent:
+        raise ValidationError({"absent": _("A meeting that was held has nobody absent.")})
+    if not held and absent is None:
+        absent = _OTHER_SIDE.get(side, "")
+    if absent and absent not in AbsentSide.values:
+        raise ValidationError({"absent": _("Choose who did not come from the list.")})
     meeting = meeting_locked(meeting.pk, related=MEETING_PARTIES)
     if meeting.status not in (MeetingStatus.SCHEDULED, MeetingStatus.HELD, MeetingStatus.NO_SHOW):
         raise ValidationError(_("Only a scheduled meeting can be marked held or a no-show."))
     if meeting.slot.starts_at > at:
         raise ValidationError(_("The meeting has not started yet."))
-    change = MeetingChange(meeting, fields=["status"])
+    change = MeetingChange(meeting, fields=["status", "absent_side"])
     meeting.status = MeetingStatus.HELD if held else MeetingStatus.NO_SHOW
-    meeting.save(update_fields=["status", "updated_at"])
-    change.record(meeting.status, "meeting.attendance_recorded", by=by, side=side)
+    meeting.absent_side = "" if held else absent or ""
+    meeting.save(update_fields=["status", "absent_side", "updated_at"])
+    change.record(
+        meeting.status,
+        "meeting.attendance_recorded",
+        by=by,
+        side=side,
+        details={"absent": meeting.absent_side} if meeting.absent_side else None,
+    )
     return meeting
 
 
@@ -55,12 +89,13 @@ def meeting_outcome_record(
     meeting: Meeting,
     side: str,
     stage: str,
-    round: str = "at_fair",
+    round: int = AT_FAIR,
     note: str = "",
     expected_value_usd: int | None = None,
     by=None,
 ) -> MeetingOutcome:
-    """A side (or an organiser for them) says what came of a meeting; a second call for the
+    """A side (or an organiser for them) says what came of a meeting at the fair (``round`` 0)
+    or at one of its pavilion's follow-up rounds (months after the fair); a second call for the
     same side and round replaces the first. Only a meeting that took place has an outcome."""
     meeting = meeting_locked(meeting.pk, related=MEETING_PARTIES)
     if meeting.status != MeetingStatus.HELD:
@@ -70,8 +105,14 @@ def meeting_outcome_record(
         )
     if stage not in TradeStage.values:
         raise ValidationError({"stage": _("Choose a stage from the list.")})
-    if round not in OutcomeRound.values:
-        raise ValidationError({"round": _("Choose a round from the list.")})
+    rounds = pavilion_rounds(meeting.pavilion)
+    if round not in rounds:
+        raise ValidationError(
+            {
+                "round": _("This pavilion asks about these rounds only: %(rounds)s.")
+                % {"rounds": ", ".join(round_label(months) for months in rounds)}
+            }
+        )
     kept = ("meeting", "side", "round", "stage", "expected_value_usd")
     earlier = MeetingOutcome.objects.filter(meeting=meeting, side=Side(side), round=round).first()
     codes = audit.values(earlier, kept, texts=["note"]) if earlier is not None else {}

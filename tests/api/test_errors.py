@@ -208,6 +208,22 @@ def test_a_company_reads_only_the_outcomes_its_own_side_recorded(world):
     assert seen["other_buyer"] == []
 
 
+def test_an_outcome_round_is_months_and_the_earlier_codes_still_read(world):
+    meeting = world.held_meeting
+    url = f"{V1}/meetings/{meeting.pk}/outcome/"
+    client = world.client("exhibitor")
+    rounds = {}
+    for given in ("at_fair", "follow_up", 6):
+        response = client.post(url, {"stage": "sample", "round": given}, format="json")
+        assert response.status_code == 201
+        rounds[given] = response.json()["round"]
+    assert rounds == {"at_fair": 0, "follow_up": 1, 6: 6}
+    refused = client.post(url, {"stage": "sample", "round": 2}, format="json")
+    assert "3 months later" in error_of(refused, 400)["fields"]["round"][0]
+    nonsense = client.post(url, {"stage": "sample", "round": {"at": "fair"}}, format="json")
+    assert nonsense.status_code == 400
+
+
 def test_a_too_short_list_is_told_in_japanese(world):
     response = world.client("buyer").post(
         f"{V1}/buyer-registrations/",

@@ -6,8 +6,6 @@ server error and every response matches the schema. It is derandomized and bound
 runs in the normal suite (and so in CI) in well under two minutes.
 """
 
-import time
-
 import pytest
 import schemathesis
 from django.core import signals
@@ -23,8 +21,8 @@ from schemathesis.generation import GenerationMode
 from schemathesis.specs.openapi.checks import response_schema_conformance
 
 EXAMPLES_PER_OPERATION = 5
-# For the invalid requests, across the three roles; the valid ones take about 10 s a role.
-TIME_BUDGET_SECONDS = 60
+# Invalid requests for every operation too, fewer of them: they mostly stop at validation.
+INVALID_EXAMPLES_PER_OPERATION = 2
 
 
 def test_the_schema_validates_without_warnings(tmp_path):
@@ -85,7 +83,7 @@ def test_schemathesis_finds_no_server_error_and_no_schema_violation(world, wsgi_
     }
     operations = [result.ok() for result in schema.get_all_operations()]
 
-    def fuzz(operation, mode) -> bool:
+    def fuzz(operation, mode, examples) -> bool:
         fixed = next(
             (
                 {name: value}
@@ -97,7 +95,7 @@ def test_schemathesis_finds_no_server_error_and_no_schema_violation(world, wsgi_
         )
 
         @hypothesis_settings(
-            max_examples=EXAMPLES_PER_OPERATION,
+            max_examples=examples,
             derandomize=True,
             database=None,
             deadline=None,
@@ -117,13 +115,13 @@ def test_schemathesis_finds_no_server_error_and_no_schema_violation(world, wsgi_
             return False
         return True
 
-    # Valid requests reach every operation; invalid ones follow while the time budget lasts.
-    assert all(fuzz(operation, GenerationMode.POSITIVE) for operation in operations)
-    deadline = time.monotonic() + TIME_BUDGET_SECONDS / 3
-    negative = 0
-    for operation in operations:
-        if time.monotonic() > deadline:
-            break
-        negative += fuzz(operation, GenerationMode.NEGATIVE)
+    # Valid requests reach every operation, and so do invalid ones (where any can be built).
+    assert all(
+        fuzz(operation, GenerationMode.POSITIVE, EXAMPLES_PER_OPERATION) for operation in operations
+    )
+    negative = sum(
+        fuzz(operation, GenerationMode.NEGATIVE, INVALID_EXAMPLES_PER_OPERATION)
+        for operation in operations
+    )
     assert len(operations) > 50
     assert negative > len(operations) / 2

@@ -399,7 +399,7 @@ def test_meeting_history_is_worded_in_the_readers_language(client, organiser, sm
     ).content.decode()
     assert "Requested by the exhibitor" in english
     assert f"Moved to {meeting.slot} by the organiser (Accepted → Scheduled)" in english
-    assert "Outcome recorded by the exhibitor: Samples sent (Right after the fair)" in english
+    assert "Outcome recorded by the exhibitor: Samples sent (At the fair)" in english
     assert "at_fair" not in english
     japanese = client.get(f"/ja/admin/meetings/meeting/{meeting.pk}/change/").content.decode()
     assert "出展者が商談を申し込みました" in japanese

@@ -75,15 +75,13 @@ def history(small_pavilion, django_capture_on_commit_callbacks):
         name_en="Japan Pavilion at Medica 2026",
         name_ja="MEDICA 2026 ジャパンパビリオン",
     )
-    held_at(
-        earlier, *follow_up, ("exhibitor", "at_fair", "follow_up"), ("buyer", "follow_up", "sample")
-    )
+    held_at(earlier, *follow_up, ("exhibitor", 0, "follow_up"), ("buyer", 3, "sample"))
     held_at(
         earlier,
         *lost,
-        ("exhibitor", "at_fair", "quotation"),
-        ("buyer", "at_fair", "sample"),
-        ("buyer", "follow_up", "no_interest"),
+        ("exhibitor", 0, "quotation"),
+        ("buyer", 0, "sample"),
+        ("buyer", 3, "no_interest"),
     )
     return {"pavilion": pavilion, "follow_up": follow_up, "lost": lost}
 

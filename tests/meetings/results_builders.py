@@ -51,7 +51,7 @@ def meeting(pavilion, sme, buyer, status, *, accepted=(True, True), languages=""
     )
 
 
-def outcome(meeting_, side, stage, round_="at_fair", value=None):
+def outcome(meeting_, side, stage, round_=0, value=None):
     return MeetingOutcome.objects.create(
         meeting=meeting_, side=side, stage=stage, round=round_, expected_value_usd=value
     )
@@ -112,7 +112,7 @@ def results_world(office=None, fair=None) -> ResultsWorld:
         2: meeting(pavilion, s1, b3, "held"),
         3: meeting(pavilion, s2, b1, "held", languages="ja-de"),
         4: meeting(pavilion, s3, b1, "held"),
-        5: meeting(pavilion, s3, b2, "no_show"),
+        5: meeting(pavilion, s3, b2, "no_show", absent_side="buyer"),
         6: meeting(pavilion, s2, b3, "scheduled"),
         7: meeting(pavilion, s4, b2, "cancelled"),
         8: meeting(pavilion, s4, b3, "cancelled"),
@@ -138,12 +138,12 @@ def results_world(office=None, fair=None) -> ResultsWorld:
     )
     outcome(m[1], "exhibitor", "sample", value=1000)
     outcome(m[1], "buyer", "quotation", value=5000)
-    outcome(m[1], "exhibitor", "trial_order", "follow_up", 20000)
+    outcome(m[1], "exhibitor", "trial_order", 3, 20000)
     outcome(m[2], "buyer", "no_interest")
     outcome(m[3], "exhibitor", "negotiation")
     outcome(m[4], "organiser", "agreement", value=100000)
-    outcome(m[4], "buyer", "repeat_order", "follow_up", 50000)
-    outcome(m[4], "exhibitor", "agreement", "follow_up", 70000)
+    outcome(m[4], "buyer", "repeat_order", 3, 50000)
+    outcome(m[4], "exhibitor", "agreement", 3, 70000)
     outcome(m[14], "exhibitor", "trial_order", value=9999)
     return ResultsWorld(pavilion, office, smes, buyers, m)
 
@@ -168,7 +168,7 @@ def scaled_pavilion(scale: int, office=None):
             Proposal.objects.create(pavilion=pavilion, sme=sme, buyer=buyer, score=50, reason={})
             held = meeting(pavilion, sme, buyer, "held", languages="ja-en" if j else "")
             outcome(held, "exhibitor", "sample", value=100)
-            outcome(held, "buyer", "trial_order", "follow_up", value=1000)
+            outcome(held, "buyer", "trial_order", 3, value=1000)
         MeetingEvent.objects.create(
             meeting=meeting(pavilion, sme, ForeignBuyerFactory(), "cancelled"),
             action="cancelled",

@@ -133,14 +133,14 @@ def test_an_outcome_and_an_attendee_are_stored_as_codes(meeting):
     Membership.objects.create(user=user, sme=meeting.sme, role=MemberRole.STAFF)
     meeting_set_attendee(meeting=meeting, attendee=user)
     meeting_record_attendance(meeting=meeting, held=True, at=meeting.slot.ends_at)
-    meeting_outcome_record(meeting=meeting, side="buyer", stage="trial_order", round="follow_up")
+    meeting_outcome_record(meeting=meeting, side="buyer", stage="trial_order", round=3)
     attendee = meeting.events.get(action="attendee")
     outcome = meeting.events.get(action="outcome")
     assert (attendee.note, attendee.details) == ("", {"attendee": user.pk})
-    assert (outcome.note, outcome.details) == ("", {"round": "follow_up", "stage": "trial_order"})
+    assert (outcome.note, outcome.details) == ("", {"round": 3, "stage": "trial_order"})
     with translation.override("en"):
         assert event_text(attendee) == "Haruto Sato named to attend by the exhibitor"
-        assert event_text(outcome) == "Outcome recorded by the buyer: Trial order (Months later)"
+        assert event_text(outcome) == "Outcome recorded by the buyer: Trial order (3 months later)"
     with translation.override("ja"):
         assert "Sato Haruto" in event_text(attendee)  # family name first
         assert "follow_up" not in event_text(outcome)

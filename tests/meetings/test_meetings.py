@@ -3,6 +3,7 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from companies.factories import LanguageFactory
@@ -221,6 +222,36 @@ def test_attendance_is_recorded_only_once_the_meeting_has_begun(people, admin_us
     held = meeting_record_attendance(meeting=meeting, held=False, by=admin_user, at=slot.starts_at)
     assert held.status == MeetingStatus.NO_SHOW
     assert held.events.last().action == "no_show"
+    assert held.absent_side == ""  # an organiser may leave unsaid who did not come
+
+
+def test_a_no_show_says_which_side_did_not_come(people, admin_user):
+    meeting, slot = scheduled(people)
+    # A participant who marks a no-show says the other side did not come.
+    marked = meeting_record_attendance(
+        meeting=meeting, held=False, side="exhibitor", at=slot.starts_at
+    )
+    assert marked.absent_side == "buyer"
+    assert marked.events.last().details == {"absent": "buyer"}
+    marked = meeting_record_attendance(
+        meeting=meeting, held=False, absent="both", by=admin_user, at=slot.starts_at
+    )
+    assert marked.absent_side == "both"
+    with pytest.raises(ValidationError, match="nobody absent"):
+        meeting_record_attendance(meeting=meeting, held=True, absent="buyer", at=slot.starts_at)
+    with pytest.raises(ValidationError, match="who did not come"):
+        meeting_record_attendance(meeting=meeting, held=False, absent="nobody", at=slot.starts_at)
+    # Held after all: nobody was absent.
+    held = meeting_record_attendance(meeting=meeting, held=True, at=slot.starts_at)
+    assert (held.status, held.absent_side) == (MeetingStatus.HELD, "")
+    meeting.refresh_from_db()
+    assert meeting.absent_side == ""
+
+
+def test_the_database_refuses_an_absent_side_on_a_meeting_that_was_not_a_no_show(people):
+    meeting, _slot = scheduled(people)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Meeting.objects.filter(pk=meeting.pk).update(absent_side="buyer")
 
 
 def test_outcomes_are_recorded_per_side_and_round_for_held_meetings(people):
@@ -234,11 +265,13 @@ def test_outcomes_are_recorded_per_side_and_round_for_held_meetings(people):
         meeting=meeting,
         side="exhibitor",
         stage="trial_order",
-        round="follow_up",
+        round=6,
         expected_value_usd=40_000,
     )
     stages = list(meeting.outcomes.values_list("round", "stage"))
-    assert stages == [("at_fair", "quotation"), ("follow_up", "trial_order")]
+    assert stages == [(0, "quotation"), (6, "trial_order")]
+    with pytest.raises(ValidationError, match="these rounds only: At the fair, 1 month later"):
+        meeting_outcome_record(meeting=meeting, side="exhibitor", stage="sample", round=2)
     with pytest.raises(ValidationError):
         meeting_outcome_record(meeting=meeting, side="buyer", stage="bankrupt")
 

@@ -60,6 +60,10 @@ def test_the_funnel_counts_each_stage_a_meeting_reached(world):
         "scheduled": 8,
         "held": 5,
         "no_shows": 1,
+        "exhibitor_absent": 0,
+        "buyer_absent": 1,
+        "both_absent": 0,
+        "absence_unrecorded": 0,
         "cancelled": 3,
         "declined": 1,
         "expired": 1,
@@ -91,7 +95,7 @@ def test_meetings_per_participant_count_accepted_exhibitors_and_registered_buyer
 
 def test_trade_stages_at_the_fair_take_the_furthest_stage_either_side_reported(world):
     at_fair = pavilion_results(world.pavilion).rounds[0]
-    assert (at_fair.round, at_fair.label) == ("at_fair", "Right after the fair")
+    assert (at_fair.round, at_fair.label) == (0, "At the fair")
     assert (at_fair.meetings_reported, at_fair.exhibitors_reported) == (4, 3)
     # m1: quotation (5000), m2: no interest, m3: negotiation, m4: agreement (100000).
     assert at_fair.expected_value_usd == 105000
@@ -109,8 +113,17 @@ def test_trade_stages_at_the_fair_take_the_furthest_stage_either_side_reported(w
 
 
 def test_trade_stages_months_later_are_a_round_of_their_own(world):
-    follow_up = pavilion_results(world.pavilion).rounds[1]
-    assert follow_up.round == "follow_up"
+    rounds = pavilion_results(world.pavilion).rounds
+    assert [(r.round, r.label) for r in rounds] == [
+        (0, "At the fair"),
+        (1, "1 month later"),
+        (3, "3 months later"),
+        (6, "6 months later"),
+        (12, "12 months later"),
+    ]
+    assert [r.meetings_reported for r in rounds] == [4, 0, 2, 0, 0]
+    follow_up = rounds[2]
+    assert follow_up.round == 3
     assert (follow_up.meetings_reported, follow_up.exhibitors_reported) == (2, 2)
     # m1: trial order (20000); m4: repeat order, the highest value 70000.
     assert follow_up.expected_value_usd == 90000
@@ -213,7 +226,8 @@ def test_pavilion_results_read_in_a_fixed_number_of_queries(
     with django_assert_max_num_queries(10):
         results = pavilion_results(pavilion)
     assert results.funnel.held == 6 * scale
-    assert results.rounds[1].stages[5].meetings == 6 * scale
+    assert results.rounds[2].round == 3
+    assert results.rounds[2].stages[5].meetings == 6 * scale
 
 
 def test_pavilions_side_by_side_for_their_organiser(world, make_organiser):
@@ -257,12 +271,17 @@ def test_one_sme_across_the_pavilions_it_joined(world):
         "scheduled": 2,
         "held": 2,
         "no_shows": 0,
+        "exhibitor_absent": 0,
+        "buyer_absent": 0,
+        "both_absent": 0,
+        "absence_unrecorded": 0,
         "cancelled": 0,
         "declined": 0,
         "expired": 0,
         "awaiting_answer": 0,
     }
-    assert first.rounds[1].stages[5].meetings == 1
+    assert first.rounds[2].round == 3
+    assert first.rounds[2].stages[5].meetings == 1
     assert second.pavilion.pavilion_id == later.pk
     assert (second.first_time_exhibitor, second.result) == (False, "indirect")
     assert second.rounds[0].expected_value_usd == 300

@@ -30,9 +30,11 @@ def test_the_report_gives_the_funnel_stages_and_results(world):
     assert "  Accepted by both sides: 10\n" in text
     assert "  Given a slot: 8\n" in text
     assert "  No-shows: 1\n" in text
+    assert "  No-shows: the buyer did not come: 1\n" in text
+    assert "  No-shows: the exhibitor did not come: 0\n" in text
     assert "Meetings held per buyer: mean 1.0, median 0.5, 50% with none (2 of 4)" in text
     assert (
-        "Trade stages, Right after the fair: reported for meetings 4, exhibitors 3; "
+        "Trade stages, At the fair: reported for meetings 4, exhibitors 3; "
         "expected business USD 105,000" in text
     )
     assert "  Negotiation started or further: meetings 2, exhibitors 2\n" in text

@@ -163,6 +163,11 @@ def content_type_ids(models: dict[str, type], content_type: type) -> dict[str, i
     }
 
 
+#: Columns that a later migration rewrites on purpose, left out of the column-for-column check:
+#: meetings 0002 turns outcome rounds into months after the fair (checked below).
+REWRITTEN = {"MeetingEvent": {"details"}, "MeetingOutcome": {"round"}}
+
+
 def moved(old: type, new: type) -> bool:
     return (old._meta.app_label, old._meta.db_table) != (new._meta.app_label, new._meta.db_table)
 
@@ -209,10 +214,18 @@ def test_migrating_the_demo_fair_from_59bbd86_keeps_every_row_of_every_model():
             if moved(old, new):
                 fields, rows = old_rows[name]
                 kept = {field.attname for field in new._meta.concrete_fields}
+                kept -= REWRITTEN.get(name, set())
                 common = [number for number, field in enumerate(fields) if field in kept]
                 assert stored_rows(new, [fields[number] for number in common]) == [
                     tuple(row[number] for number in common) for row in rows
                 ], name
+
+        # An outcome told at the fair is round 0; one told months later a follow-up round.
+        fields, rows = old_rows["MeetingOutcome"]
+        old_rounds = [row[fields.index("round")] for row in rows]
+        new_rounds = [row[0] for row in stored_rows(new_models["MeetingOutcome"], ["round"])]
+        assert [r == "at_fair" for r in old_rounds] == [r == 0 for r in new_rounds]
+        assert set(new_rounds) <= {0, 1, 3, 6, 12}
     finally:
         executor = MigrationExecutor(connection)
         executor.migrate(executor.loader.graph.leaf_nodes())

@@ -302,12 +302,12 @@ def test_a_held_meeting_gets_an_outcome(client, world):
     meeting = published(world)
     Meeting.objects.filter(pk=meeting.pk).update(status="held")
     client.force_login(world["sme_user"])
-    missing = client.post(f"/en/meetings/{meeting.pk}/outcome/", {"round": "at_fair"})
+    missing = client.post(f"/en/meetings/{meeting.pk}/outcome/", {"round": "0"})
     assert missing.status_code == 400
     assert "Choose a stage from the list." in missing.content.decode()
     response = client.post(
         f"/en/meetings/{meeting.pk}/outcome/",
-        {"round": "at_fair", "stage": "sample", "expected_value_usd": "20000", "note": "Samples"},
+        {"round": "0", "stage": "sample", "expected_value_usd": "20000", "note": "Samples"},
     )
     assert response.status_code == 302
     outcome = MeetingOutcome.objects.get()

@@ -51,6 +51,27 @@ def _group_line(group: BreakdownGroup) -> str:
     }
 
 
+def funnel_stages(funnel) -> list[tuple[str, int]]:
+    """The funnel's stages with their labels in the active language (the report and the admin's
+    chart read them)."""
+    return [
+        (_("Proposals"), funnel.proposals),
+        (_("Meeting requests"), funnel.requests),
+        (_("Accepted by both sides"), funnel.accepted),
+        (_("Given a slot"), funnel.scheduled),
+        (_("Held"), funnel.held),
+        (_("No-shows"), funnel.no_shows),
+        (_("No-shows: the exhibitor did not come"), funnel.exhibitor_absent),
+        (_("No-shows: the buyer did not come"), funnel.buyer_absent),
+        (_("No-shows: neither side came"), funnel.both_absent),
+        (_("No-shows: not recorded who"), funnel.absence_unrecorded),
+        (_("Cancelled"), funnel.cancelled),
+        (_("Declined"), funnel.declined),
+        (_("Expired"), funnel.expired),
+        (_("Awaiting an answer"), funnel.awaiting_answer),
+    ]
+
+
 def results_report(results: PavilionResults) -> list[str]:
     """The figures as lines of text, in the active language."""
     heading, funnel, key = results.pavilion, results.funnel, results.key_figures
@@ -66,19 +87,7 @@ def results_report(results: PavilionResults) -> list[str]:
         "",
         _("Funnel"),
     ]
-    stages = [
-        (_("Proposals"), funnel.proposals),
-        (_("Meeting requests"), funnel.requests),
-        (_("Accepted by both sides"), funnel.accepted),
-        (_("Given a slot"), funnel.scheduled),
-        (_("Held"), funnel.held),
-        (_("No-shows"), funnel.no_shows),
-        (_("Cancelled"), funnel.cancelled),
-        (_("Declined"), funnel.declined),
-        (_("Expired"), funnel.expired),
-        (_("Awaiting an answer"), funnel.awaiting_answer),
-    ]
-    lines += [f"  {label}: {count}" for label, count in stages]
+    lines += [f"  {label}: {count}" for label, count in funnel_stages(funnel)]
     lines += [
         "",
         _distribution_line(_("Meetings held per exhibitor"), results.meetings_per_exhibitor),
