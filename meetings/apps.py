@@ -12,6 +12,8 @@ class MeetingsConfig(AppConfig):
     organiser_permissions = {
         "meeting": ("view", "change"),
         "meetingevent": ("view",),
+        "meetingoutcome": ("view",),
+        "followuprequest": ("view",),
         "participantunavailability": ("view", "add", "change", "delete"),
         "schedulingrun": ("view",),
     }

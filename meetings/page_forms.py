@@ -68,8 +68,20 @@ class OutcomeForm(PageForm):
         label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
-    def __init__(self, *args, pavilion, **kwargs):
+    def __init__(self, *args, pavilion, round=None, **kwargs):
+        """``round``: the one round asked about (a follow-up link), which the form then does not
+        ask for; else any round of the pavilion's."""
         super().__init__(*args, **kwargs)
-        self.fields["round"].choices = [
-            (months, round_label(months)) for months in pavilion_rounds(pavilion)
-        ]
+        self.fixed_round = round
+        if round is not None:
+            del self.fields["round"]
+        else:
+            self.fields["round"].choices = [
+                (months, round_label(months)) for months in pavilion_rounds(pavilion)
+            ]
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.fixed_round is not None:
+            cleaned["round"] = self.fixed_round
+        return cleaned

@@ -1,31 +1,18 @@
 """A pavilion's results as CSV files for spreadsheets: one row per meeting, one row per accepted
 exhibitor, in the reader's language and the fair's time zone (UTF-8 with a byte-order mark, as
-``exports.csv_bytes`` writes them). Each file is read in a fixed number of queries."""
+``exports.csv_bytes`` writes them). Each file is read in a fixed number of queries: those of
+``selectors.results_reading.read_facts``, which gives the stages reached, and its own rows."""
 
-from collections import defaultdict
+from collections import Counter
 
 from django.utils.translation import gettext as _
 
 from events.models import Pavilion, RegistrationStatus
 
 from .exports import csv_bytes
-from .models import Meeting, MeetingOutcome, MeetingStatus, pavilion_rounds, round_label
+from .models import Meeting, pavilion_rounds, round_label
 from .selectors.results import DIRECT_FROM, INDIRECT_FROM
-from .selectors.results_reading import RANK, STAGES
-
-
-def _reached(meeting_ids) -> dict[int, dict[int, tuple[int, int | None]]]:
-    """meeting id: {round: (furthest stage's rank, highest expected value)}, in one query."""
-    reached: dict[int, dict[str, tuple[int, int | None]]] = defaultdict(dict)
-    outcomes = MeetingOutcome.objects.filter(meeting_id__in=meeting_ids).values_list(
-        "meeting_id", "round", "stage", "expected_value_usd"
-    )
-    for meeting_id, round_, stage, value in outcomes:
-        rank, highest = reached[meeting_id].get(round_, (-1, None))
-        if value is not None and (highest is None or value > highest):
-            highest = value
-        reached[meeting_id][round_] = (max(rank, RANK[stage]), highest)
-    return reached
+from .selectors.results_reading import NOT_REPORTED, STAGES, read_facts
 
 
 def _yes_no(value: bool) -> str:
@@ -41,10 +28,8 @@ def results_meetings_csv(pavilion: Pavilion) -> bytes:
         .select_related("sme", "buyer__country", "slot")
         .order_by("pk")
     )
-    reached = _reached(
-        Meeting.objects.filter(pavilion=pavilion, status=MeetingStatus.HELD).values("pk")
-    )
-    reported = {round_ for rounds in reached.values() for round_ in rounds}
+    facts = read_facts([pavilion.pk])[pavilion.pk]
+    reported = {round_ for rounds in facts.reached.values() for round_ in rounds}
     rounds_asked = sorted({*pavilion_rounds(pavilion), *reported})
     rows = [
         [
@@ -61,8 +46,8 @@ def results_meetings_csv(pavilion: Pavilion) -> bytes:
         ]
     ]
     for meeting in meetings:
-        rounds = reached.get(meeting.pk, {})
-        values = [value for _rank, value in rounds.values() if value is not None]
+        rounds = facts.reached.get(meeting.pk, {})
+        highest = max((value for _rank, value in rounds.values()), default=0)
         rows.append(
             [
                 meeting.pk,
@@ -77,7 +62,7 @@ def results_meetings_csv(pavilion: Pavilion) -> bytes:
                     STAGES[rounds[round_][0]].label if round_ in rounds else ""
                     for round_ in rounds_asked
                 ),
-                max(values, default=""),
+                highest if meeting.pk in facts.valued else "",
             ]
         )
     return csv_bytes(rows)
@@ -91,23 +76,21 @@ def results_exhibitors_csv(pavilion: Pavilion) -> bytes:
         .select_related("sme")
         .order_by("sme__name_en")
     )
-    held = defaultdict(list)
-    held_meetings = Meeting.objects.filter(pavilion=pavilion, status=MeetingStatus.HELD)
-    for meeting_id, sme_id in held_meetings.values_list("pk", "sme_id"):
-        held[sme_id].append(meeting_id)
-    reached = _reached(held_meetings.values("pk"))
+    facts = read_facts([pavilion.pk])[pavilion.pk]
+    held = Counter(meeting.sme_id for meeting in facts.held)
+    furthest: dict[int, int] = {}  # exhibitor: the furthest stage of its held meetings
+    for meeting in facts.held:
+        furthest[meeting.sme_id] = max(
+            furthest.get(meeting.sme_id, NOT_REPORTED), facts.furthest(meeting.id)
+        )
     rows = [[_("exhibitor"), _("first-time exhibitor"), _("meetings held"), _("result")]]
     for registration in registrations:
-        meetings = held.get(registration.sme_id, [])
-        furthest = max(
-            (rank for m in meetings for rank, _value in reached.get(m, {}).values()),
-            default=-1,
-        )
-        if not meetings:
+        rank = furthest.get(registration.sme_id)
+        if rank is None:
             result = ""
-        elif furthest >= DIRECT_FROM:
+        elif rank >= DIRECT_FROM:
             result = _("direct")
-        elif furthest >= INDIRECT_FROM:
+        elif rank >= INDIRECT_FROM:
             result = _("indirect")
         else:
             result = _("none")
@@ -115,7 +98,7 @@ def results_exhibitors_csv(pavilion: Pavilion) -> bytes:
             [
                 registration.sme,
                 _yes_no(registration.first_time_exhibitor),
-                len(meetings),
+                held[registration.sme_id],
                 result,
             ]
         )

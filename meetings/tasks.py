@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from core.tasks import RunTask, Task
 
 from .models import SchedulingRun
-from .services import notifications, requests, runs
+from .services import follow_ups, notifications, requests, runs
 
 #: Worth sending a schedule again a little later: the mail server did not answer, or another
 #: send held a participant's schedule notice past the lock timeout (``core.locks``). Those
@@ -39,3 +39,11 @@ def send_schedule_published(*, pavilion_id: int) -> int:
 def expire_and_remind_meetings() -> dict[str, int]:
     """Periodic: expire unanswered requests past their deadline, remind those close to it."""
     return {"expired": requests.meetings_expire(), "reminded": requests.meetings_remind()}
+
+
+@shared_task(base=Task)
+def send_follow_ups() -> dict[str, int]:
+    """Periodic: ask each side of held meetings what came of them at the pavilions' follow-up
+    dates, and remind once those who have not answered."""
+    sent = follow_ups.follow_ups_send()
+    return {"asked": sent.asked, "reminded": sent.reminded, "unreachable": sent.unreachable}

@@ -17,4 +17,5 @@ urlpatterns = [
     path("meetings/<int:pk>/<slug:action>/", views.meeting_act, name="meeting_act"),
     path("pavilions/<int:pk>/schedule/", views.schedule, name="schedule"),
     path("pavilions/<int:pk>/schedule.ics", views.schedule_ics, name="schedule_ics"),
+    path("follow-up/<str:token>/", views.follow_up, name="follow_up"),
 ]

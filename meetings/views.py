@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from companies.views import buyer_required, company_required, page
@@ -33,10 +34,10 @@ from matchmaking.reasons import proposal_sentence
 
 from . import exports
 from .access import meeting_as_seen, meetings_visible_to, time_visible_q
-from .models import OPEN_STATUSES, MeetingStatus
+from .models import OPEN_STATUSES, MeetingOutcome, MeetingStatus, round_label
 from .page_forms import AnswerForm, AttendeeForm, MeetingRequestForm, OutcomeForm
 from .selectors.meetings import buyer_meeting_statuses, exhibitor_team
-from .services import proposals, requests
+from .services import follow_ups, proposals, requests
 from .services.attendance import (
     meeting_outcome_record,
     meeting_record_attendance,
@@ -375,3 +376,59 @@ def participant_links(side, pavilion_id: int, place: str) -> list[Link]:
 
 def proposal_page_links(pavilion_id: int) -> list[Link]:
     return [Link(reverse("meetings:meeting_list", args=[pavilion_id]), _("Meetings and requests"))]
+
+
+@never_cache
+def follow_up(request, token: str):
+    """The outcome form a follow-up email links to: no password, only the signed link, good for
+    one meeting, side and round until it expires (``meetings.services.follow_ups``). Answering
+    again before then replaces the answer."""
+    try:
+        asked = follow_ups.follow_up_from_token(token)
+    except follow_ups.FollowUpLinkError as error:
+        context = {"expired": error.expired}
+        return page(
+            request,
+            "pages/meetings/follow_up_link.html",
+            context,
+            status=410 if error.expired else 404,
+        )
+    meeting = asked.meeting
+    earlier = MeetingOutcome.objects.filter(
+        meeting=meeting, side=asked.side, round=asked.round
+    ).first()
+    initial = (
+        {
+            "stage": earlier.stage,
+            "expected_value_usd": earlier.expected_value_usd,
+            "note": earlier.note,
+        }
+        if earlier is not None
+        else {}
+    )
+    form = OutcomeForm(
+        request.POST or None, pavilion=meeting.pavilion, round=asked.round, initial=initial
+    )
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            data = {key: form.cleaned_data[key] for key in ("stage", "expected_value_usd", "note")}
+            try:
+                follow_ups.follow_up_answer(asked, **data)
+            except ValidationError as error:
+                form.add_service_error(error)
+            else:
+                messages.success(request, _("Thank you: your answer is saved."))
+                return redirect(request.path)
+        status = 400
+    exhibitor = asked.side == Side.EXHIBITOR
+    context = {
+        "meeting": meeting,
+        "pavilion": meeting.pavilion,
+        "fair": meeting.pavilion.fair,
+        "other": meeting.buyer if exhibitor else meeting.sme,
+        "round": round_label(asked.round),
+        "earlier": earlier,
+        "form": form,
+    }
+    return page(request, "pages/meetings/follow_up.html", context, status=status)

@@ -187,7 +187,19 @@ CELERY_BEAT_SCHEDULE = {
         "task": "meetings.tasks.expire_and_remind_meetings",
         "schedule": env_int("EXPIRE_REQUESTS_EVERY_SECONDS", 5 * 60),
     },
+    "send-follow-up-requests": {
+        "task": "meetings.tasks.send_follow_ups",
+        "schedule": env_int("FOLLOW_UPS_EVERY_SECONDS", 60 * 60),
+    },
 }
+
+# Follow-up rounds after a fair (``meetings.services.follow_ups``): a round is asked from its
+# date for this many days (a round missed for longer is not asked late), a side that has not
+# answered is reminded once after this many days, and the link in the email opens the outcome
+# form without a password for this many days after it was sent.
+FOLLOW_UP_ASK_WITHIN_DAYS = env_int("FOLLOW_UP_ASK_WITHIN_DAYS", 30)
+FOLLOW_UP_REMIND_AFTER_DAYS = env_int("FOLLOW_UP_REMIND_AFTER_DAYS", 14)
+FOLLOW_UP_LINK_DAYS = env_int("FOLLOW_UP_LINK_DAYS", 60)
 
 # The REST API under /api/v1/ (see config/api_urls.py).
 REST_FRAMEWORK = {

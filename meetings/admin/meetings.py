@@ -23,8 +23,9 @@ from meetings.services.decisions import meeting_delete
 from meetings.services.placement import meeting_lock, meeting_move
 
 from ..history import event_text
-from ..models import OPEN_STATUSES, Meeting, MeetingEvent
+from ..models import OPEN_STATUSES, Meeting, MeetingEvent, MeetingStatus
 from .meeting_actions import MeetingActions
+from .outcomes import FollowUpRequestInline, MeetingOutcomeInline, OutcomeViews
 from .results import ResultsViews
 from .schedule import ScheduleViews
 
@@ -94,7 +95,12 @@ class MeetingForm(forms.ModelForm):
 
 @admin.register(Meeting)
 class MeetingAdmin(
-    WritesThroughServices, MeetingActions, ScheduleViews, ResultsViews, PavilionScopedAdmin
+    WritesThroughServices,
+    MeetingActions,
+    OutcomeViews,
+    ScheduleViews,
+    ResultsViews,
+    PavilionScopedAdmin,
 ):
     form = MeetingForm
     list_display = [
@@ -128,7 +134,7 @@ class MeetingAdmin(
         "cancel_reason",
         "proposal",
     ]
-    inlines = [MeetingEventInline]
+    inlines = [MeetingOutcomeInline, FollowUpRequestInline, MeetingEventInline]
     change_form_template = "admin/meetings/meeting_change_form.html"
     actions = [
         "accept_on_behalf",
@@ -155,7 +161,16 @@ class MeetingAdmin(
             and meeting.status in OPEN_STATUSES
             and self.has_change_permission(request, meeting)
         )
-        extra_context = {**(extra_context or {}), "can_cancel": can_cancel}
+        can_record_outcome = bool(
+            meeting is not None
+            and meeting.status == MeetingStatus.HELD
+            and self.has_change_permission(request, meeting)
+        )
+        extra_context = {
+            **(extra_context or {}),
+            "can_cancel": can_cancel,
+            "can_record_outcome": can_record_outcome,
+        }
         return super().change_view(request, object_id, form_url, extra_context)
 
     def get_fields(self, request, obj=None):
@@ -217,6 +232,11 @@ class MeetingAdmin(
                 "results/<int:pavilion_id>/exhibitors.csv",
                 view(self.results_exhibitors_csv_view),
                 name="meetings_results_exhibitors_csv",
+            ),
+            path(
+                "<path:object_id>/outcome/",
+                view(self.outcome_view),
+                name="meetings_meeting_outcome",
             ),
             path(
                 "<path:object_id>/cancel/",

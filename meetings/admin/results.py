@@ -5,11 +5,12 @@ from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from meetings.management.commands.pavilion_results import funnel_stages, number, percent
+from events.fair_time import date_text
 from meetings.selectors.results import pavilion_results
 
 from .. import exports, results_exports
 from ..results_charts import bar_chart
+from ..results_text import funnel_stages, number, percent
 
 
 def _round_charts(rounds) -> list:
@@ -94,6 +95,21 @@ class ResultsViews:
             "results": results,
             "funnel_chart": bar_chart(_("Funnel"), funnel_stages(results.funnel)),
             "round_charts": _round_charts(results.rounds),
+            "follow_up_rows": [
+                (
+                    f.label,
+                    [
+                        date_text(f.due_on),
+                        f.emailed,
+                        f.answered,
+                        percent(f.response_rate),
+                        f.reminded,
+                        f.to_send,
+                        f.unreachable,
+                    ],
+                )
+                for f in results.follow_ups
+            ],
             "key_rows": _key_rows(results),
             "distribution_rows": [
                 (_("Exhibitors"), _distribution_cells(results.meetings_per_exhibitor)),

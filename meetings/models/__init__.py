@@ -1,3 +1,4 @@
+from .follow_ups import FollowUpRequest, follow_up_due_on
 from .meetings import (
     BOOKED_STATUSES,
     OPEN_STATUSES,
@@ -10,16 +11,18 @@ from .meetings import (
     ParticipantUnavailability,
     ScheduleNotice,
 )
-from .outcomes import AT_FAIR, MeetingOutcome, TradeStage, pavilion_rounds, round_label
+from .outcomes import AT_FAIR, LAST_ROUND, MeetingOutcome, TradeStage, pavilion_rounds, round_label
 from .runs import SchedulingRun
 
 __all__ = [
     "AT_FAIR",
     "BOOKED_STATUSES",
+    "LAST_ROUND",
     "OPEN_STATUSES",
     "SCHEDULABLE_STATUSES",
     "AbsentSide",
     "ActingFor",
+    "FollowUpRequest",
     "Meeting",
     "MeetingEvent",
     "MeetingOutcome",
@@ -28,6 +31,7 @@ __all__ = [
     "ScheduleNotice",
     "SchedulingRun",
     "TradeStage",
+    "follow_up_due_on",
     "pavilion_rounds",
     "round_label",
 ]

@@ -20,6 +20,7 @@ from events.models import ExhibitorRegistration, Pavilion, RegistrationStatus
 from events.organisers import pavilions_organised_by
 
 from ..models import AT_FAIR, TradeStage, round_label
+from .follow_ups import follow_up_rounds
 from .results_figures import (
     METI_DIRECT_SHARE,
     METI_INDIRECT_SHARE,
@@ -215,9 +216,14 @@ def _breakdowns(facts: PavilionFacts) -> Breakdowns:
 
 
 def pavilion_results(pavilion: Pavilion) -> PavilionResults:
-    """The results of one pavilion, with every breakdown, in ten queries."""
+    """The results of one pavilion, with every breakdown and its follow-up rounds, in eleven
+    queries."""
     facts = read_facts([pavilion.pk])[pavilion.pk]
-    return PavilionResults(**_summary_fields(facts), breakdowns=_breakdowns(facts))
+    return PavilionResults(
+        **_summary_fields(facts),
+        breakdowns=_breakdowns(facts),
+        follow_ups=follow_up_rounds(pavilion),
+    )
 
 
 def pavilions_results(pavilions: Iterable[Pavilion]) -> list[PavilionSummary]:

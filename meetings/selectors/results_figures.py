@@ -182,10 +182,31 @@ class PavilionSummary(Figures):
 
 
 @dataclass(frozen=True)
+class FollowUpRound(Figures):
+    """How one follow-up round was asked and answered (``round``: months after the fair; its
+    date ``due_on``). ``emailed``: sides of held meetings sent the request (``unreachable``: to
+    be sent, but nobody of the side's team has an email address; ``to_send``: not sent yet);
+    ``reminded``: sent the one reminder; ``answered``: of those emailed, those who told that
+    round's outcome, by the link or otherwise; ``response_rate``: answered of emailed."""
+
+    round: int
+    label: str
+    due_on: date
+    emailed: int
+    unreachable: int
+    to_send: int
+    reminded: int
+    answered: int
+    response_rate: float | None
+
+
+@dataclass(frozen=True)
 class PavilionResults(PavilionSummary):
-    """A pavilion's results: its summary and the breakdowns of its key figures."""
+    """A pavilion's results: its summary, the breakdowns of its key figures, and how its
+    follow-up rounds were answered."""
 
     breakdowns: Breakdowns
+    follow_ups: tuple[FollowUpRound, ...]
 
 
 @dataclass(frozen=True)

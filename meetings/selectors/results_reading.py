@@ -63,6 +63,8 @@ class PavilionFacts:
     held: list[HeldMeeting] = field(default_factory=list)
     # meeting id: {round: (furthest stage's rank, highest expected value)}
     reached: dict[int, dict[int, tuple[int, int]]] = field(default_factory=dict)
+    # ids of the meetings with an expected value reported (``reached`` counts none as 0)
+    valued: set[int] = field(default_factory=set)
 
     def furthest(self, meeting_id: int) -> int:
         """The furthest stage a meeting reached in any round (``NOT_REPORTED`` if none)."""
@@ -186,8 +188,13 @@ def read_facts(
         .annotate(rank=Max(rank), value=Max("expected_value_usd"))
     )
     for row in outcomes:
-        reached = facts[row["meeting__pavilion_id"]].reached.setdefault(row["meeting_id"], {})
-        reached[row["round"]] = (row["rank"], row["value"] or 0)
+        pavilion = facts[row["meeting__pavilion_id"]]
+        pavilion.reached.setdefault(row["meeting_id"], {})[row["round"]] = (
+            row["rank"],
+            row["value"] or 0,
+        )
+        if row["value"] is not None:
+            pavilion.valued.add(row["meeting_id"])
     return facts
 
 

@@ -11,6 +11,7 @@ from events.models import Side
 from ..models import (
     AT_FAIR,
     AbsentSide,
+    FollowUpRequest,
     Meeting,
     MeetingOutcome,
     MeetingStatus,
@@ -127,6 +128,11 @@ def meeting_outcome_record(
             "recorded_by": by if getattr(by, "is_authenticated", False) else None,
         },
     )
+    # However it was told (the emailed link, the meeting's page, the API, the admin), it answers
+    # the follow-up request of that side and round.
+    FollowUpRequest.objects.filter(
+        meeting=meeting, side=side, round=round, answered_at__isnull=True
+    ).update(answered_at=timezone.now())
     meeting_record(
         meeting=meeting,
         action="outcome",

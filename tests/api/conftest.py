@@ -159,3 +159,31 @@ class World:
 @pytest.fixture
 def world(db, make_organiser) -> World:
     return World(make_organiser)
+
+
+#: Who may read a pavilion's figures kept for its organisers and the platform's administrators,
+#: and the status each of the world's roles gets.
+ORGANISERS_ONLY_READERS = [
+    ("anonymous", 401),
+    ("exhibitor", 403),
+    ("buyer", 403),
+    ("other_organiser", 403),
+    ("organiser", 200),
+    ("admin", 200),
+]
+
+
+@pytest.fixture(params=ORGANISERS_ONLY_READERS, ids=lambda case: f"{case[0]}-{case[1]}")
+def read_as_each_role(request, world):
+    """Runs the test once per case of ``ORGANISERS_ONLY_READERS``: ``read_as_each_role(path,
+    message)`` reads the path as the case's role and asserts the case's status, and for a 403
+    the error's message."""
+    role, status = request.param
+
+    def read(path: str, message: str) -> None:
+        response = world.client(role).get(path)
+        assert response.status_code == status, response.content[:300]
+        if status == 403:
+            assert response.json()["error"]["message"] == message
+
+    return read

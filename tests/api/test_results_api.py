@@ -20,26 +20,12 @@ def url(pavilion_id) -> str:
     return f"/api/v1/pavilions/{pavilion_id}/results/"
 
 
-@pytest.mark.parametrize(
-    ("role", "status"),
-    [
-        ("anonymous", 401),
-        ("exhibitor", 403),
-        ("buyer", 403),
-        ("other_organiser", 403),
-        ("organiser", 200),
-        ("admin", 200),
-    ],
-)
 def test_only_the_pavilions_organisers_and_administrators_read_its_results(
-    world, results, role, status
+    results, read_as_each_role
 ):
-    response = world.client(role).get(url(results.pavilion.pk))
-    assert response.status_code == status, response.content[:300]
-    if status == 403:
-        assert response.json()["error"]["message"] == (
-            "Only an organiser of this pavilion can read its results."
-        )
+    read_as_each_role(
+        url(results.pavilion.pk), "Only an organiser of this pavilion can read its results."
+    )
 
 
 def test_an_unknown_pavilion_is_404(world):

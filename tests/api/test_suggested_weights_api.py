@@ -25,26 +25,13 @@ def url(pavilion_id, apply=False) -> str:
     return f"{V1}/pavilions/{pavilion_id}/matching-weights/suggested/" + ("apply/" if apply else "")
 
 
-@pytest.mark.parametrize(
-    ("role", "status"),
-    [
-        ("anonymous", 401),
-        ("exhibitor", 403),
-        ("buyer", 403),
-        ("other_organiser", 403),
-        ("organiser", 200),
-        ("admin", 200),
-    ],
-)
 def test_only_the_pavilions_organisers_and_administrators_read_the_suggestion(
-    world, history, role, status
+    history, read_as_each_role
 ):
-    response = world.client(role).get(url(history.pavilion.pk))
-    assert response.status_code == status, response.content[:300]
-    if status == 403:
-        assert response.json()["error"]["message"] == (
-            "Only an organiser of this pavilion can read the weights suggested for it."
-        )
+    read_as_each_role(
+        url(history.pavilion.pk),
+        "Only an organiser of this pavilion can read the weights suggested for it.",
+    )
 
 
 def test_an_unknown_pavilion_is_404(world):

@@ -28,11 +28,13 @@ from events.models import MeetingSlot, Pavilion, TimetableBreak
 from events.services.buyers import buyer_registration_register
 from matchmaking.models import MatchingRun, MatchingSettings, PairWish, Proposal
 from meetings.models import (
+    FollowUpRequest,
     Meeting,
     MeetingEvent,
     ParticipantUnavailability,
     ScheduleNotice,
     SchedulingRun,
+    follow_up_due_on,
 )
 from meetings.services.attendance import meeting_outcome_record, meeting_record_attendance
 from meetings.services.decisions import meeting_accept
@@ -85,6 +87,9 @@ def build_pavilion(tag: str, office, language, market):
     meeting = meeting_move(meeting=meeting, slot=slots[0])
     meeting_record_attendance(meeting=meeting, held=True, at=slots[1].starts_at)
     meeting_outcome_record(meeting=meeting, side="exhibitor", stage="sample")
+    FollowUpRequest.objects.create(
+        meeting=meeting, side="buyer", round=1, due_on=follow_up_due_on(pavilion, 1)
+    )
     ParticipantUnavailability.objects.create(pavilion=pavilion, sme=sme, slot=slots[1])
     SchedulingRun.objects.create(pavilion=pavilion, status="done")
     ScheduleNotice.objects.create(pavilion=pavilion, sme=sme, sent_at=start)

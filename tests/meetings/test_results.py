@@ -223,7 +223,7 @@ def test_pavilion_results_read_in_a_fixed_number_of_queries(
     db, scale, django_assert_max_num_queries
 ):
     pavilion = scaled_pavilion(scale)
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(11):
         results = pavilion_results(pavilion)
     assert results.funnel.held == 6 * scale
     assert results.rounds[2].round == 3

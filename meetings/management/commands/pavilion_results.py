@@ -10,16 +10,9 @@ from django.utils.translation import gettext as _
 
 from events.models import Pavilion
 from meetings.models import TradeStage
+from meetings.results_text import funnel_stages, number, percent
 from meetings.selectors.results import pavilion_results
 from meetings.selectors.results_figures import BreakdownGroup, Distribution, PavilionResults
-
-
-def percent(share: float | None) -> str:
-    return "–" if share is None else f"{share:.0%}"
-
-
-def number(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f}"
 
 
 def _distribution_line(title: str, figures: Distribution) -> str:
@@ -49,27 +42,6 @@ def _group_line(group: BreakdownGroup) -> str:
         "direct": percent(f.direct_share_of_exhibitors_met),
         "indirect": percent(f.indirect_share_of_exhibitors_met),
     }
-
-
-def funnel_stages(funnel) -> list[tuple[str, int]]:
-    """The funnel's stages with their labels in the active language (the report and the admin's
-    chart read them)."""
-    return [
-        (_("Proposals"), funnel.proposals),
-        (_("Meeting requests"), funnel.requests),
-        (_("Accepted by both sides"), funnel.accepted),
-        (_("Given a slot"), funnel.scheduled),
-        (_("Held"), funnel.held),
-        (_("No-shows"), funnel.no_shows),
-        (_("No-shows: the exhibitor did not come"), funnel.exhibitor_absent),
-        (_("No-shows: the buyer did not come"), funnel.buyer_absent),
-        (_("No-shows: neither side came"), funnel.both_absent),
-        (_("No-shows: not recorded who"), funnel.absence_unrecorded),
-        (_("Cancelled"), funnel.cancelled),
-        (_("Declined"), funnel.declined),
-        (_("Expired"), funnel.expired),
-        (_("Awaiting an answer"), funnel.awaiting_answer),
-    ]
 
 
 def results_report(results: PavilionResults) -> list[str]:
@@ -113,6 +85,24 @@ def results_report(results: PavilionResults) -> list[str]:
             for s in round_.stages
             if s.stage != TradeStage.NO_INTEREST
         ]
+    lines += ["", _("Follow-up emails")]
+    lines += [
+        _(
+            "  %(round)s (%(due)s): emailed %(emailed)s, answered %(answered)s (%(rate)s), "
+            "reminded %(reminded)s, not sent yet %(to_send)s, nobody to write to %(unreachable)s"
+        )
+        % {
+            "round": f.label,
+            "due": f.due_on.isoformat(),
+            "emailed": f.emailed,
+            "answered": f.answered,
+            "rate": percent(f.response_rate),
+            "reminded": f.reminded,
+            "to_send": f.to_send,
+            "unreachable": f.unreachable,
+        }
+        for f in results.follow_ups
+    ] or [_("  This pavilion asks no follow-up rounds.")]
     lines += [
         "",
         _(
