@@ -16,9 +16,9 @@ from core.admin_writes import WritesThroughServices
 
 # The other admin modules register their models' admins when imported.
 from . import admin_audit, admin_interpreters, admin_registrations, hooks  # noqa: F401
-from .forms import FollowUpMonthsField
+from .forms import FollowUpMonthsField, PavilionForm
 from .models import MeetingSlot, OrganisingOffice, Pavilion, TimetableBreak, TradeFair
-from .services import fairs, slots
+from .services import fairs, rules, slots
 
 admin.site.site_header = _("Japan Pavilion matchmaking")
 admin.site.site_title = _("Japan Pavilion admin")
@@ -80,6 +80,7 @@ class TimetableBreakInline(ScopedTabularInline):
 
 @admin.register(Pavilion)
 class PavilionAdmin(WritesThroughServices, PavilionScopedAdmin):
+    form = PavilionForm
     list_display = [
         "__str__",
         "fair",
@@ -112,6 +113,16 @@ class PavilionAdmin(WritesThroughServices, PavilionScopedAdmin):
             _("Meeting timetable (the fair's local time)"),
             {"fields": ["meeting_day_starts", "meeting_day_ends", "slot_minutes"]},
         ),
+        (
+            _("Meeting rules"),
+            {
+                # The slot length, a rule too, is part of the timetable above.
+                "fields": [name for name in rules.RULE_FIELDS if name != "slot_minutes"],
+                "description": _(
+                    "A change that existing meetings contradict is refused, naming them."
+                ),
+            },
+        ),
         (_("After the fair"), {"fields": ["follow_up_months"]}),
     ]
 
@@ -129,6 +140,13 @@ class PavilionAdmin(WritesThroughServices, PavilionScopedAdmin):
         return pavilion.fair
 
     def save_through(self, request, obj, form, change):
+        if change:
+            # The rules go through their own service (checked against the meetings, audited as
+            # such); the rest of the settings after them.
+            changes = {n: form.cleaned_data[n] for n in rules.RULE_FIELDS if n in form.cleaned_data}
+            done = rules.pavilion_rules_update(pavilion=obj, changes=changes, by=request.user)
+            for notice in done.notices:
+                self.message_user(request, notice, messages.WARNING)
         fairs.pavilion_save(pavilion=obj, by=request.user)
 
     def delete_through(self, request, obj):

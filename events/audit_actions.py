@@ -12,6 +12,7 @@ ACTIONS = {
     "pavilion.added": _("Pavilion added"),
     "pavilion.changed": _("Pavilion settings changed"),
     "pavilion.deleted": _("Pavilion deleted"),
+    "pavilion.rules.changed": _("Pavilion meeting rules changed"),
     "pavilion.timetable_break.added": _("Timetable break added"),
     "pavilion.timetable_break.changed": _("Timetable break changed"),
     "pavilion.timetable_break.deleted": _("Timetable break deleted"),

@@ -1,4 +1,5 @@
-"""Forms of the pavilion pages: applying, registering as a buyer, filtering the catalogue."""
+"""Forms of the pavilion pages (applying, registering as a buyer, filtering the catalogue) and
+the admin's pavilion form, whose meeting rules are checked against the meetings already made."""
 
 from datetime import date
 
@@ -8,6 +9,10 @@ from django.utils.translation import gettext_lazy as _
 
 from companies.forms import MULTI_SELECT_HELP, PageForm
 from companies.models import Certification
+from core.admin_writes import CheckedByServiceForm
+
+from .models import Pavilion
+from .services import rules
 
 
 class FollowUpMonthsField(forms.CharField):
@@ -28,6 +33,24 @@ class FollowUpMonthsField(forms.CharField):
             return [int(part) for part in text.split(",") if part.strip()]
         except ValueError:
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+
+class PavilionForm(CheckedByServiceForm):
+    """The admin's pavilion: a change of its meeting rules that contradicts meetings already made
+    lands on the rules' fields, naming the meetings, and nothing is saved."""
+
+    class Meta:
+        model = Pavilion
+        fields = "__all__"
+
+    def check_with_service(self, cleaned):
+        changes = {name: cleaned[name] for name in rules.RULE_FIELDS if name in cleaned}
+        pavilion = self.instance
+        if pavilion.pk is not None:
+            # The admin's save runs in the same transaction, so the row stays locked until then:
+            # no other change of the pavilion comes between this check and the save.
+            pavilion = rules.pavilion_locked_for_rules(pavilion)
+        rules.pavilion_rules_check(pavilion=pavilion, changes=changes)
 
 
 class ApplyForm(PageForm):

@@ -67,3 +67,20 @@ interpreter_bookings = Hook(
     "events.interpreter_bookings",
     "(interpreter) -> InterpreterBooking list: every meeting that names the interpreter.",
 )
+
+
+@dataclass(frozen=True)
+class RuleConflict:
+    """The meetings that a change of one of a pavilion's rules would contradict."""
+
+    field: str  # the rule, a field of the pavilion
+    meetings: tuple[str, ...]  # the first of them as people read them, with their times
+    total: int  # how many meetings there are in all
+    least: int | None  # the lowest value of the rule these meetings allow (None: no such value)
+
+
+pavilion_rule_conflicts = Hook(
+    "events.pavilion_rule_conflicts",
+    "(pavilion, changes) -> RuleConflict list: for each rule in ``changes`` (field -> new "
+    "value), the existing meetings the new value would contradict; none when nothing does.",
+)

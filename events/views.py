@@ -17,9 +17,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from companies.access import actor_of
 from companies.eligibility import sme_eligibility_of
-from companies.models import Certification, Market, Sector
 from companies.views import buyer_required, exhibitor_required, page
 
+from . import catalogue as catalogue_lists
 from . import fair_time, hooks, selectors
 from .access import (
     buyer_registrations_visible_to,
@@ -29,7 +29,6 @@ from .access import (
 from .forms import ApplyForm, BuyerRegistrationForm, CatalogueFilterForm
 from .models import (
     BuyerRegistrationStatus,
-    ExhibitorRegistration,
     Pavilion,
     RegistrationStatus,
     Side,
@@ -225,16 +224,6 @@ def buyer_register(request, pk: int):
     )
 
 
-def _exhibitors(pavilion: Pavilion):
-    """The pavilion's accepted exhibitors: the public catalogue anyone may browse."""
-    return (
-        ExhibitorRegistration.objects.filter(pavilion=pavilion, status=RegistrationStatus.ACCEPTED)
-        .select_related("sme")
-        .prefetch_related("sme__sectors", "sme__target_markets", "sme__certifications")
-        .order_by("sme__name_en")
-    )
-
-
 def buyer_is_registered(actor, pavilion: Pavilion) -> bool:
     """Whether the actor's buying company is registered for the pavilion (and so may ask its
     exhibitors for meetings)."""
@@ -257,50 +246,19 @@ def _buyer_context(actor, pavilion: Pavilion) -> dict:
 
 
 def catalogue(request, pk: int):
-    """Browse and search the pavilion's exhibitors by sector, market, certification, keyword."""
+    """Browse and search the pavilion's exhibitors by sector, market, certification, keyword,
+    a page at a time."""
     actor = request.actor = actor_of(request.user)
     pavilion = _pavilion(pk)
-    exhibitors = _exhibitors(pavilion)
-    accepted = {"registrations__pavilion": pavilion, "registrations__status": "accepted"}
+    exhibitors = catalogue_lists.pavilion_exhibitors(pavilion)
     form = CatalogueFilterForm(
-        request.GET or None,
-        sectors=Sector.objects.filter(**{f"smes__{k}": v for k, v in accepted.items()}).distinct(),
-        markets=Market.objects.filter(
-            **{f"targeting_smes__{k}": v for k, v in accepted.items()}
-        ).distinct(),
-        certifications=Certification.objects.filter(
-            **{f"smes__{k}": v for k, v in accepted.items()}
-        ).distinct(),
+        request.GET or None, **catalogue_lists.exhibitor_filter_choices(pavilion)
     )
     if form.is_valid():
-        query = form.cleaned_data
-        if query.get("q"):
-            words = Q()
-            for field in (
-                "name_en",
-                "name_ja",
-                "products_en",
-                "products_ja",
-                "description_en",
-                "description_ja",
-            ):
-                words |= Q(**{f"sme__{field}__icontains": query["q"]})
-            exhibitors = exhibitors.filter(words)
-        if query.get("sector"):
-            sector = query["sector"]
-            exhibitors = exhibitors.filter(
-                Q(sme__sectors=sector)
-                | Q(sme__sectors__parent=sector)
-                | Q(sme__sectors__parent__parent=sector)
-            )
-        if query.get("market"):
-            exhibitors = exhibitors.filter(sme__target_markets=query["market"])
-        if query.get("certification"):
-            exhibitors = exhibitors.filter(sme__certifications=query["certification"])
-        exhibitors = exhibitors.distinct()
+        exhibitors = catalogue_lists.exhibitors_filtered(exhibitors, form.cleaned_data)
     buyer_context = _buyer_context(actor, pavilion)
-    exhibitors = list(exhibitors)
-    for registration in exhibitors:
+    listed, query = catalogue_lists.catalogue_page(request, exhibitors)
+    for registration in listed:
         registration.meeting_status = buyer_context.get("open_meetings", {}).get(
             registration.sme_id
         )
@@ -308,8 +266,9 @@ def catalogue(request, pk: int):
         "pavilion": pavilion,
         "fair": pavilion.fair,
         "form": form,
-        "exhibitors": exhibitors,
-        "filtered": bool(request.GET),
+        "exhibitors": listed,
+        "query": query,
+        "filtered": bool(query),
         "nav": "pavilions",
         **buyer_context,
     }
@@ -321,7 +280,7 @@ def exhibitor_detail(request, pk: int, sme_pk: int, **panel_options):
     buyer asks for a meeting there): ``hooks.exhibitor_page_panels``, given ``panel_options``."""
     request.actor = getattr(request, "actor", None) or actor_of(request.user)
     pavilion = _pavilion(pk)
-    registration = get_object_or_404(_exhibitors(pavilion), sme_id=sme_pk)
+    registration = get_object_or_404(catalogue_lists.pavilion_exhibitors(pavilion), sme_id=sme_pk)
     panels = hooks.exhibitor_page_panels(request, pavilion, registration, **panel_options)
     context = {
         "pavilion": pavilion,

@@ -3,13 +3,14 @@
 from django.utils.translation import get_language
 
 from companies.models import Certification
-from matchmaking.engine import render_reason
+from matchmaking import engine
 
 
 def proposal_sentence(proposal, language: str | None = None) -> str:
     """Why the pair was proposed: the text shown after a "Why" label (it has no lead-in)."""
     language = "ja" if (language or get_language() or "en").startswith("ja") else "en"
-    return render_reason(with_certification_names(proposal.reason or {}), language)
+    # engine.render_reason loads the engine's scoring modules (NumPy, SciPy) on first use.
+    return engine.render_reason(with_certification_names(proposal.reason or {}), language)
 
 
 def with_certification_names(reason: dict) -> dict:

@@ -4,6 +4,8 @@ Profiles are loaded in primary-key order, so every Celery worker of one run buil
 same input and the engine's indices agree between the chunks of a run.
 """
 
+from __future__ import annotations
+
 from itertools import combinations
 
 from django.db.models import Max, Prefetch, Q, QuerySet

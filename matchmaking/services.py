@@ -5,6 +5,9 @@ take a while and reports progress as it goes); only the final write of proposals
 transaction, so a run that fails halfway leaves the previous proposals as they were.
 """
 
+from __future__ import annotations
+
+import json
 import logging
 import time
 from collections.abc import Callable
@@ -18,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import audit
+from core.bulk import rows_update
 from core.jobs import ProgressReporter, run_fail, run_failing, run_finish, run_request, run_start
 from core.locks import waiting_at_most
 from core.models import RunStatus
@@ -126,6 +130,8 @@ def pair_wish_add(*, pavilion: Pavilion, sme, buyer, kind: str, by=None) -> Pair
 
 #: What the audit log keeps of a wish.
 WISH_CODES = ("sme", "buyer", "kind")
+#: Rows per INSERT or DELETE (updates: ``core.bulk.rows_update``, bulk_update is slow).
+WRITE_BATCH = 500
 
 
 @transaction.atomic
@@ -308,7 +314,12 @@ def matching_run_fail(*, run_id: int, error: BaseException | str) -> None:
 @transaction.atomic
 def proposals_store(*, run: MatchingRun, outcome: engine.ProposalRun) -> dict[str, int]:
     """Write a run's proposals: update the pairs proposed again, add new ones, withdraw the open
-    proposals no longer chosen. Accepted and declined proposals are never touched or reopened."""
+    proposals no longer chosen. Accepted and declined proposals are never touched or reopened.
+
+    Only what changed is written: a proposal whose score and reasons are the same keeps its row
+    as it is (its ``run`` stays the run that last changed it, its ``updated_at`` unchanged), so
+    re-running matchmaking on the same input writes nothing."""
+    now = timezone.now()
     with waiting_at_most(
         _(
             "Someone is deciding on this pavilion's proposals right now; the run stores its "
@@ -334,21 +345,29 @@ def proposals_store(*, run: MatchingRun, outcome: engine.ProposalRun) -> dict[st
                     reason=proposal.reason or {},
                 )
             )
-        elif row.status == ProposalStatus.OPEN:
-            row.score, row.reason, row.run = proposal.score, proposal.reason or {}, run
+            continue
+        # Compared as stored: JSON turns the engine's tuples into lists.
+        reason = json.loads(json.dumps(proposal.reason or {}))
+        if row.status == ProposalStatus.OPEN and (
+            row.score != proposal.score or row.reason != reason
+        ):
+            row.score, row.reason, row.run = proposal.score, reason, run
+            row.updated_at = now
             updated.append(row)
     withdrawn = [
         row.pk
         for pair, row in existing.items()
         if row.status == ProposalStatus.OPEN and pair not in chosen
     ]
-    Proposal.objects.bulk_create(created, batch_size=1000)
-    Proposal.objects.bulk_update(updated, ["score", "reason", "run"], batch_size=1000)
-    Proposal.objects.filter(pk__in=withdrawn).delete()
+    for start in range(0, len(withdrawn), WRITE_BATCH):
+        Proposal.objects.filter(pk__in=withdrawn[start : start + WRITE_BATCH]).delete()
+    Proposal.objects.bulk_create(created, batch_size=WRITE_BATCH)
+    rows_update(updated, ["score", "reason", "run", "updated_at"])
     return {
         "proposals": len(chosen),
         "created": len(created),
         "updated": len(updated),
+        "unchanged": len(chosen) - len(created) - len(updated),
         "withdrawn": len(withdrawn),
     }
 

@@ -26,7 +26,7 @@ class MeetingsConfig(AppConfig):
         from . import views
         from .admin import pavilions, proposals
         from .selectors import meetings as selectors
-        from .selectors import weight_suggestion
+        from .selectors import rule_conflicts, weight_suggestion
 
         events_hooks.pavilion_admin_links.register(pavilions.pavilion_links)
         events_hooks.pavilion_links.register(views.participant_links)
@@ -34,6 +34,7 @@ class MeetingsConfig(AppConfig):
         events_hooks.exhibitor_page_panels.register(views.exhibitor_panel)
         events_hooks.slots_in_use.register(selectors.slots_with_meetings)
         events_hooks.interpreter_bookings.register(selectors.interpreter_bookings)
+        events_hooks.pavilion_rule_conflicts.register(rule_conflicts.pavilion_rule_conflicts)
 
         matchmaking_hooks.pairs_with_meetings.register(selectors.pairs_with_meetings)
         matchmaking_hooks.earlier_meetings.register(selectors.earlier_meetings)

@@ -26,7 +26,9 @@ CALENDAR_STATUSES = (MeetingStatus.SCHEDULED, MeetingStatus.HELD, MeetingStatus.
 def scheduled_meetings(pavilion: Pavilion) -> QuerySet:
     return (
         Meeting.objects.filter(pavilion=pavilion, status__in=CALENDAR_STATUSES)
-        .select_related("sme", "buyer__country", "slot", "interpreter", "attendee")
+        .select_related(
+            "sme", "buyer__country", "slot", "interpreter", "attendee", "proxy_attendee"
+        )
         .order_by("slot__starts_at", "sme__name_en")
     )
 
@@ -83,6 +85,8 @@ def schedule_csv(pavilion: Pavilion) -> bytes:
             _("attending for the exhibitor"),
             _("status"),
             _("published"),
+            # Last, so that the columns before it stay where spreadsheets expect them.
+            _("attending for the absent exhibitor (organiser)"),
         ]
     ]
     for meeting in scheduled_meetings(pavilion):
@@ -102,6 +106,7 @@ def schedule_csv(pavilion: Pavilion) -> bytes:
                 person_name(meeting.attendee) if meeting.attendee else "",
                 meeting.get_status_display(),
                 _("yes") if meeting.published_at else _("no"),
+                person_name(meeting.proxy_attendee) if meeting.proxy_attendee else "",
             ]
         )
     return csv_bytes(rows)
@@ -158,6 +163,11 @@ def participant_calendar(pavilion: Pavilion, meetings, *, viewer: str) -> str:
             details.append(
                 _("Attending for %(sme)s: %(name)s")
                 % {"sme": meeting.sme, "name": person_name(meeting.attendee)}
+            )
+        if meeting.proxy_attendee:
+            details.append(
+                _("Attending for %(sme)s, from the organiser: %(name)s")
+                % {"sme": meeting.sme, "name": person_name(meeting.proxy_attendee)}
             )
         place = [meeting_location(meeting, booths), str(pavilion), fair.venue]
         events.append(

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import ngettext, pgettext
 
 from companies.names import person_name
 from events import fair_time
@@ -71,6 +71,33 @@ def _person(user_id) -> str:
     return person_name(user) if user is not None else ""
 
 
+def _arrival_text(details: dict, who: str) -> str:
+    """A side's arrival checked in at the fair (``meetings.services.check_in``)."""
+    minutes = int(details.get("minutes_late") or 0)
+    values = {"who": who, "minutes": minutes}
+    if details.get("side") == Side.BUYER:
+        if minutes:
+            return (
+                ngettext(
+                    "The buyer's arrival recorded by %(who)s: %(minutes)d minute late",
+                    "The buyer's arrival recorded by %(who)s: %(minutes)d minutes late",
+                    minutes,
+                )
+                % values
+            )
+        return _("The buyer's arrival recorded by %(who)s: on time") % values
+    if minutes:
+        return (
+            ngettext(
+                "The exhibitor's arrival recorded by %(who)s: %(minutes)d minute late",
+                "The exhibitor's arrival recorded by %(who)s: %(minutes)d minutes late",
+                minutes,
+            )
+            % values
+        )
+    return _("The exhibitor's arrival recorded by %(who)s: on time") % values
+
+
 def _action_text(event) -> str:
     who = _who(event)
     details = event.details or {}
@@ -110,6 +137,14 @@ def _action_text(event) -> str:
         if person:
             return _("%(person)s named to attend by %(who)s") % {"person": person, "who": who}
         return _("Attendee cleared by %(who)s") % {"who": who}
+    if action == "proxy_attendee":
+        person = _person(details.get("proxy_attendee"))
+        if person:
+            return _("%(person)s of the organiser named by %(who)s to attend for the exhibitor") % {
+                "person": person,
+                "who": who,
+            }
+        return _("Organiser staff attending for the exhibitor cleared by %(who)s") % {"who": who}
     if action == MeetingStatus.HELD:
         return _("Marked as held by %(who)s") % {"who": who}
     if action == MeetingStatus.NO_SHOW:
@@ -119,6 +154,8 @@ def _action_text(event) -> str:
                 "absent": _label(AbsentSide, details["absent"]).lower(),
             }
         return _("Marked as a no-show by %(who)s") % {"who": who}
+    if action == "checked_in":
+        return _arrival_text(details, who)
     if action == "outcome":
         return _("Outcome recorded by %(who)s: %(stage)s (%(round)s)") % {
             "who": who,

@@ -1,4 +1,4 @@
-"""Forms of the meeting pages: requests, answers, the attending colleague, outcomes.
+"""Forms of the meeting pages: requests, answers, the attending colleague, outcomes, busy slots.
 
 (``matchmaking.forms`` holds the admin's forms.)
 """
@@ -38,6 +38,42 @@ class AttendeeForm(PageForm):
     def __init__(self, *args, team, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["attendee"].queryset = team
+
+
+class BusySlotsForm(PageForm):
+    """The slots, among the pavilion's, in which the company cannot meet (none ticked: free in
+    every slot)."""
+
+    slots = forms.ModelMultipleChoiceField(
+        label=_("Busy slots"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "invalid_choice": _("Choose among this pavilion's slots; the page may be out of date."),
+            "invalid_pk_value": _(
+                "Choose among this pavilion's slots; the page may be out of date."
+            ),
+        },
+    )
+
+    def __init__(self, *args, pavilion, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slots"].queryset = pavilion.slots.all()
+
+
+class ExhibitorMeetingRequestForm(AttendeeForm):
+    """An exhibitor asks a buyer for a meeting, and may say who from its team attends."""
+
+    field_order = ["message", "attendee"]
+
+    message = forms.CharField(
+        label=_("Message to the buyer"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Say what you would like to show them: products, prices, certifications."),
+    )
 
 
 class AnswerForm(PageForm):

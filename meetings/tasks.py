@@ -26,8 +26,10 @@ def run_scheduler(self, *, run_id: int) -> None:
 
 
 @shared_task(base=Task, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
-def send_meeting_notification(*, kind: str, meeting_id: int) -> int:
-    return notifications.meeting_notification_send(kind=kind, meeting_id=meeting_id)
+def send_meeting_notification(*, kind: str, meeting_id: int, acted_for: str = "") -> int:
+    return notifications.meeting_notification_send(
+        kind=kind, meeting_id=meeting_id, acted_for=acted_for
+    )
 
 
 @shared_task(base=Task, autoretry_for=SCHEDULE_SEND_RETRIED, retry_backoff=True, max_retries=5)

@@ -52,6 +52,7 @@ MEETING_RELATIONS = (
     "slot__pavilion__fair",
     "interpreter",
     "attendee",
+    "proxy_attendee",
 )
 
 
@@ -365,13 +366,19 @@ def exhibitor_panel(request, pavilion, registration, request_form=None, **option
 
 def participant_links(side, pavilion_id: int, place: str) -> list[Link]:
     """A participant's meeting pages of a pavilion, on the home page (and for an exhibitor on
-    the pavilion's page too)."""
+    the pavilion's page too): an exhibitor's starts with the pavilion's buyers; both sides'
+    end with their busy slots."""
+    busy = Link(reverse("meetings:busy_slots", args=[pavilion_id]), _("Busy slots"))
     if side == Side.BUYER and place != events_hooks.HOME:
-        return []
-    return [
+        return [busy]
+    links = [
         Link(reverse("meetings:meeting_list", args=[pavilion_id]), _("Meetings and requests")),
         Link(reverse("meetings:schedule", args=[pavilion_id]), _("Schedule")),
+        busy,
     ]
+    if side == Side.EXHIBITOR:
+        links.insert(0, Link(reverse("meetings:buyer_list", args=[pavilion_id]), _("Buyers")))
+    return links
 
 
 def proposal_page_links(pavilion_id: int) -> list[Link]:

@@ -214,6 +214,44 @@ def test_gunicorn_config_caps_default_workers(monkeypatch):
     assert config["bind"] == ["0.0.0.0:8000"]
 
 
+def test_gunicorn_config_preloads_the_app_and_recycles_workers_rarely(monkeypatch):
+    for name in ("GUNICORN_PRELOAD", "GUNICORN_MAX_REQUESTS", "GUNICORN_MAX_REQUESTS_JITTER"):
+        monkeypatch.delenv(name, raising=False)
+
+    config = runpy.run_path(str(PLATFORM_DIR / "gunicorn.conf.py"))
+
+    assert config["preload_app"] is True
+    assert config["max_requests"] >= 10000
+    assert config["max_requests_jitter"] > 0
+    assert callable(config["pre_fork"])
+
+
+def test_gunicorn_preload_can_be_switched_off(monkeypatch):
+    monkeypatch.setenv("GUNICORN_PRELOAD", "0")
+
+    assert runpy.run_path(str(PLATFORM_DIR / "gunicorn.conf.py"))["preload_app"] is False
+
+
+def test_the_web_application_loads_without_the_engines_numerical_libraries():
+    # What a gunicorn worker imports: NumPy, SciPy, pandas and OR-Tools wait for the first run.
+    probe = (
+        "import sys, django; django.setup(); import config.urls, config.wsgi; "
+        "print(sorted({m.split('.')[0] for m in sys.modules} "
+        "& {'numpy', 'scipy', 'pandas', 'ortools', 'pysat'}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=REPO_ROOT,
+        env=_production_env(DATABASE_URL="sqlite:///:memory:"),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[-2] == "[]"
+
+
 def _free_loopback_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -230,6 +268,8 @@ def test_healthcheck_passes_against_gunicorn_with_production_settings(tmp_path):
         VAR_DIR=str(tmp_path),
         SECURE_SSL_REDIRECT="true",
         ALLOWED_HOSTS=".example.org",
+        # Gunicorn's own spelling: the workers must boot with it.
+        LOG_LEVEL="warning",
     )
     env.pop("DATABASE_URL", None)
     server_log = tmp_path / "gunicorn.log"

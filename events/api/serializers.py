@@ -25,6 +25,7 @@ from events.models import (
     RegistrationStatus,
     TradeFair,
 )
+from events.services.rules import RULE_FIELDS
 
 
 @extend_schema_field(
@@ -81,14 +82,9 @@ class PavilionSerializer(serializers.ModelSerializer):
             "first_timer_conditions_ja",
             "first_timer_fee_discount_percent",
             "first_timer_interpreted_meetings",
-            "max_meetings_per_exhibitor",
-            "max_meetings_per_buyer",
-            "max_meetings_per_day",
-            "max_open_requests",
-            "request_expiry_hours",
             "meeting_day_starts",
             "meeting_day_ends",
-            "slot_minutes",
+            *RULE_FIELDS,  # the meeting rules, which its organisers change (``rules``)
             "follow_up_months",
             "schedule_published_at",
         ]

@@ -52,6 +52,7 @@ from .filters import (
     PavilionFilter,
     TradeFairFilter,
 )
+from .rules import PavilionRulesChange
 from .serializers import (
     BuyerRegisterSerializer,
     BuyerRegistrationChangeSerializer,
@@ -87,9 +88,11 @@ class TradeFairViewSet(ActorView, viewsets.ReadOnlyModelViewSet):
     list_summary="Japan Pavilions (public)",
     detail_summary="A Japan Pavilion (public)",
 )
-class PavilionViewSet(ActorView, viewsets.ReadOnlyModelViewSet):
+class PavilionViewSet(PavilionRulesChange, ActorView, viewsets.ReadOnlyModelViewSet):
     permission_classes = [ReadAnonymously]
     anonymous_read = True
+    # Reading is public; a PATCH changes the meeting rules (its organisers, ``rules``).
+    http_method_names = ["get", "patch", "head", "options"]
     queryset = Pavilion.objects.select_related("fair__country", "organiser").order_by(
         "fair__starts_on", "name_en", "pk"
     )

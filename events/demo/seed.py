@@ -29,6 +29,7 @@ from events.models import (
     TimetableBreak,
     TradeFair,
 )
+from events.services.rules import pavilion_rules_update
 from events.services.slots import meeting_slots_generate
 
 from .buyers import BuyerPlan, buyer_plans
@@ -44,6 +45,8 @@ from .content.fairs import FAIRS, INTERPRETERS, OFFICES, PAVILIONS, application_
 from .smes import SMEPlan, sme_plans
 from .streams import random_stream
 
+#: The demo pavilions' shared meeting tables: meetings held in the meeting area, not at a booth.
+DEMO_SHARED_TABLES = 6
 DEMO_PASSWORD = "pavilion-demo"  # Demo only: printed by seed_demo, never for a public deployment.
 
 Progress = Callable[[str], None] | None
@@ -129,9 +132,12 @@ def _fairs_and_pavilions(counts: dict, offices: dict) -> dict[str, Pavilion]:
                 meeting_day_starts=plan.day_starts,
                 meeting_day_ends=plan.day_ends,
                 slot_minutes=30,
+                shared_tables=DEMO_SHARED_TABLES,
             )
             counts["pavilions_created"] += 1
         pavilion.fair = fair
+        if pavilion.shared_tables == 0:  # seeded before the pavilions had tables
+            pavilion_rules_update(pavilion=pavilion, changes={"shared_tables": DEMO_SHARED_TABLES})
         if not pavilion.breaks.filter(starts_at=plan.lunch[0]).exists():
             TimetableBreak.objects.create(
                 pavilion=pavilion,

@@ -37,6 +37,16 @@ def meeting_slots_generate(*, pavilion: Pavilion) -> dict[str, int]:
         if s not in existing
     ]
     MeetingSlot.objects.bulk_create(created)
+    # A new slot length keeps some starts: such a slot takes its new end, unless a meeting is in it.
+    ends = dict(planned)
+    resized = [
+        s for s in existing.values() if s.starts_at in ends and s.ends_at != ends[s.starts_at]
+    ]
+    booked = set().union(*hooks.slots_in_use([slot.pk for slot in resized]))
+    resized = [slot for slot in resized if slot.pk not in booked]
+    for slot in resized:
+        slot.ends_at = ends[slot.starts_at]
+    MeetingSlot.objects.bulk_update(resized, ["ends_at"])
     stale = [slot for start, slot in existing.items() if start not in wanted]
     in_use = set().union(*hooks.slots_in_use([slot.pk for slot in stale]))
     removable = [s.pk for s in stale if not (s.pk in in_use or s.interpreters.exists())]

@@ -31,8 +31,41 @@ class ActingForForm(forms.Form):
     )
 
 
+def on_whose_behalf_field(label) -> forms.ChoiceField:
+    """As the organiser (the default), or on behalf of the exhibitor, the buyer or both sides:
+    recorded in the meeting's history, and a side acted for is emailed that the organiser did."""
+    return forms.ChoiceField(
+        label=label,
+        widget=forms.RadioSelect,
+        required=False,
+        initial="",
+        choices=[
+            ("", _("As the organiser")),
+            (ActingFor.EXHIBITOR.value, _("On behalf of the exhibitor")),
+            (ActingFor.BUYER.value, _("On behalf of the buyer")),
+            (ActingFor.BOTH.value, _("On behalf of both sides")),
+        ],
+        help_text=_("A side you act for is emailed that you did it for them."),
+    )
+
+
+class DeclineForm(forms.Form):
+    """On whose behalf requests are declined, and a note for the history."""
+
+    acting_for = on_whose_behalf_field(_("On whose behalf do you decline?"))
+    note = forms.CharField(
+        label=_("Note (optional)"),
+        required=False,
+        max_length=300,
+        help_text=_("Kept with the meeting's history; nobody is emailed it."),
+    )
+
+
 class CancelReasonForm(forms.Form):
-    """Why meetings are cancelled: required when one of them is in the published schedule."""
+    """On whose behalf meetings are cancelled, and why: the reason is required when one of them
+    is in the published schedule."""
+
+    acting_for = on_whose_behalf_field(_("On whose behalf do you cancel?"))
 
     reason = forms.CharField(
         label=_("Reason for cancelling"),

@@ -120,12 +120,16 @@ class MeetingActions:
         published = queryset.filter(published_at__isnull=False).count()
         form = confirmed_form(request, CancelReasonForm, published=published)
         if form.is_bound and form.is_valid():
-            reason = form.cleaned_data["reason"]
+            reason, acting_for = form.cleaned_data["reason"], form.cleaned_data["acting_for"]
             self._each(
                 request,
                 queryset,
                 lambda m: meeting_cancel(
-                    meeting=m, side=Side.ORGANISER, by=request.user, note=reason
+                    meeting=m,
+                    side=Side.ORGANISER,
+                    by=request.user,
+                    note=reason,
+                    acting_for=acting_for,
                 ),
                 ngettext_lazy(
                     "%(count)d meeting cancelled.", "%(count)d meetings cancelled.", "count"
@@ -190,6 +194,7 @@ class MeetingActions:
                     side=Side.ORGANISER,
                     by=request.user,
                     note=form.cleaned_data["reason"],
+                    acting_for=form.cleaned_data["acting_for"],
                 )
             except ValidationError as error:
                 self.message_user(request, " ".join(error.messages), messages.ERROR)

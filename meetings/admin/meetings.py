@@ -17,15 +17,19 @@ from core.admin_scoping import PavilionScopedAdmin, ScopedTabularInline
 from core.admin_writes import WritesThroughServices
 from events.models import Interpreter, MeetingSlot
 from meetings.selectors.conflicts import placement_violations
-from meetings.selectors.meetings import exhibitor_team
+from meetings.selectors.meetings import exhibitor_team, office_staff
 from meetings.services.attendance import meeting_set_attendee
 from meetings.services.decisions import meeting_delete
 from meetings.services.placement import meeting_lock, meeting_move
+from meetings.services.proxy import meeting_set_proxy_attendee
 
 from ..history import event_text
 from ..models import OPEN_STATUSES, Meeting, MeetingEvent, MeetingStatus
+from .create import CreateMeetingViews
+from .declines import DeclineActions
 from .meeting_actions import MeetingActions
 from .outcomes import FollowUpRequestInline, MeetingOutcomeInline, OutcomeViews
+from .replacements import replacement_urls
 from .results import ResultsViews
 from .schedule import ScheduleViews
 
@@ -64,7 +68,7 @@ class MeetingForm(forms.ModelForm):
 
     class Meta:
         model = Meeting
-        fields = ["slot", "interpreter", "attendee", "locked"]
+        fields = ["slot", "interpreter", "attendee", "proxy_attendee", "locked"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -78,6 +82,8 @@ class MeetingForm(forms.ModelForm):
             )
             self.fields["attendee"].queryset = exhibitor_team(meeting.sme)
             self.fields["attendee"].label_from_instance = person_name
+            self.fields["proxy_attendee"].queryset = office_staff(meeting.pavilion)
+            self.fields["proxy_attendee"].label_from_instance = person_name
 
     def clean(self):
         cleaned = super().clean()
@@ -88,6 +94,14 @@ class MeetingForm(forms.ModelForm):
             )
             for problem in problems:
                 self.add_error("slot", problem)
+        if cleaned.get("attendee") and cleaned.get("proxy_attendee"):
+            self.add_error(
+                "proxy_attendee",
+                _(
+                    "One person attends for the exhibitor: clear the attendee from its team, or "
+                    "leave this empty."
+                ),
+            )
         if "slot" in self.changed_data and not cleaned.get("slot"):
             self.add_error("slot", _("Use the action “Take out of the slot” to unschedule."))
         return cleaned
@@ -96,6 +110,8 @@ class MeetingForm(forms.ModelForm):
 @admin.register(Meeting)
 class MeetingAdmin(
     WritesThroughServices,
+    CreateMeetingViews,
+    DeclineActions,
     MeetingActions,
     OutcomeViews,
     ScheduleViews,
@@ -138,6 +154,7 @@ class MeetingAdmin(
     change_form_template = "admin/meetings/meeting_change_form.html"
     actions = [
         "accept_on_behalf",
+        "decline_on_behalf",
         "cancel",
         "lock",
         "unlock",
@@ -179,6 +196,7 @@ class MeetingAdmin(
             "slot",
             "interpreter",
             "attendee",
+            "proxy_attendee",
             "locked",
             *self.readonly_fields[5:],
         ]
@@ -197,8 +215,17 @@ class MeetingAdmin(
                 meeting_move(
                     meeting=obj, slot=obj.slot, interpreter=obj.interpreter, by=request.user
                 )
-            if "attendee" in form.changed_data:
-                meeting_set_attendee(meeting=obj, attendee=obj.attendee, by=request.user)
+            # One person attends for the exhibitor: whoever is cleared goes first.
+            people = [
+                (name, setter)
+                for name, setter in (
+                    ("attendee", meeting_set_attendee),
+                    ("proxy_attendee", meeting_set_proxy_attendee),
+                )
+                if name in form.changed_data
+            ]
+            for name, setter in sorted(people, key=lambda item: getattr(obj, item[0]) is not None):
+                setter(meeting=obj, by=request.user, **{name: getattr(obj, name)})
             if "locked" in form.changed_data:
                 meeting_lock(meeting=obj, locked=obj.locked, by=request.user)
         except ValidationError as error:
@@ -211,11 +238,17 @@ class MeetingAdmin(
     def get_urls(self):
         view = self.admin_site.admin_view
         return [
+            path("create/", view(self.create_view), name="meetings_meeting_create"),
             path("schedule/<int:pavilion_id>/", view(self.schedule_view), name="meetings_schedule"),
             path(
                 "schedule/<int:pavilion_id>/publish/",
                 view(self.publish_view),
                 name="meetings_schedule_publish",
+            ),
+            path(
+                "schedule/<int:pavilion_id>/placements/<int:meeting_id>/",
+                view(self.placements_view),
+                name="meetings_schedule_placements",
             ),
             path(
                 "schedule/<int:pavilion_id>/csv/",
@@ -248,5 +281,6 @@ class MeetingAdmin(
                 view(self.calendar_view),
                 name="meetings_schedule_ics",
             ),
+            *replacement_urls(self),
             *super().get_urls(),
         ]

@@ -10,4 +10,5 @@ def pavilion_links(pavilion) -> list[Link]:
     return [
         Link(reverse("admin:meetings_schedule", args=[pavilion.pk]), _("schedule")),
         Link(reverse("admin:meetings_results", args=[pavilion.pk]), _("results")),
+        Link(reverse("meetings:fair_day", args=[pavilion.pk]), _("fair day")),
     ]

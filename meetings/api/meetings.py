@@ -29,6 +29,7 @@ from meetings.services.attendance import (
 )
 from meetings.services.decisions import meeting_accept, meeting_cancel, meeting_decline
 from meetings.services.placement import meeting_lock, meeting_move, meeting_unschedule
+from meetings.services.proxy import meeting_set_proxy_attendee
 from meetings.services.requests import meeting_request
 
 from .filters import MeetingFilter
@@ -41,6 +42,7 @@ from .serializers import (
     MeetingNoteSerializer,
     MeetingOutcomeRecordSerializer,
     MeetingOutcomeSerializer,
+    MeetingProxyAttendeeSerializer,
     MeetingRequestSerializer,
     MeetingSerializer,
 )
@@ -192,6 +194,7 @@ class MeetingViewSet(ActorView, ReadCreateViewSet):
             by=request.user,
             message=data["message"],
             attendee=data["attendee"],
+            acting_for=data["acting_for"],
         )
         return Response(self._fresh(meeting), status=status.HTTP_201_CREATED)
 
@@ -201,7 +204,8 @@ class MeetingViewSet(ActorView, ReadCreateViewSet):
         parameters=[IDEMPOTENCY_HEADER],
         summary="Request a meeting",
         description="An exhibitor names the buyer, a buyer names the exhibitor, an organiser "
-        "names both. The requester's acceptance is implied. Throttled (scope "
+        "names both, and may request on behalf of a side or both (`acting_for`). The "
+        "requester's acceptance is implied. Throttled (scope "
         '"meeting_requests"); send an `Idempotency-Key` header to retry safely.',
     )
     def create(self, request, *args, **kwargs):
@@ -217,14 +221,19 @@ class MeetingViewSet(ActorView, ReadCreateViewSet):
     def accept(self, request, pk=None):
         return self._change(request, meeting_accept, MeetingAcceptSerializer)
 
-    @meeting_action(MeetingNoteSerializer, summary="Decline a requested meeting")
+    @meeting_action(
+        MeetingNoteSerializer,
+        summary="Decline a requested meeting",
+        description="An organiser may decline on behalf of a side (`acting_for`).",
+    )
     def decline(self, request, pk=None):
         return self._change(request, meeting_decline, MeetingNoteSerializer)
 
     @meeting_action(
         MeetingNoteSerializer,
         summary="Cancel a meeting that has not taken place",
-        description="Frees its slot and interpreter; both sides are told if it was published.",
+        description="Frees its slot and interpreter; both sides are told if it was published. "
+        "An organiser may cancel on behalf of a side or both (`acting_for`).",
     )
     def cancel(self, request, pk=None):
         return self._change(request, meeting_cancel, MeetingNoteSerializer)
@@ -238,6 +247,20 @@ class MeetingViewSet(ActorView, ReadCreateViewSet):
             sides=(Side.EXHIBITOR, Side.ORGANISER),
             refusal=_("Only the exhibitor or an organiser names who attends for the exhibitor."),
             as_side=False,
+        )
+
+    @meeting_action(
+        MeetingProxyAttendeeSerializer,
+        summary="Name organiser staff to attend for an absent exhibitor (organisers)",
+        description="A member of the pavilion's organising office; refused while someone of "
+        "the exhibitor's team is named to attend. The exhibitor is emailed.",
+    )
+    def proxy_attendee(self, request, pk=None):
+        return self._organise(
+            request,
+            meeting_set_proxy_attendee,
+            MeetingProxyAttendeeSerializer,
+            refusal=_("Only an organiser of this pavilion names staff to attend for an exhibitor."),
         )
 
     @meeting_action(

@@ -50,7 +50,7 @@ class ScheduleView(ActorView, generics.ListAPIView):
         # A company's schedule is the published one; organisers see their drafts too.
         return (
             meetings_of(self.actor)
-            .select_related("attendee")
+            .select_related("attendee", "proxy_attendee")
             .filter(status__in=CALENDAR_STATUSES)
             .filter(time_visible_q(self.actor))
             .order_by("slot__starts_at", "pk")

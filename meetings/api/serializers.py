@@ -87,6 +87,7 @@ class MeetingSerializer(TimeAsSeenMixin, serializers.ModelSerializer):
             "exhibitor_accepted_at",
             "buyer_accepted_at",
             "attendee",
+            "proxy_attendee",
             "score",
             "interpreter_languages",
             "interpreter",
@@ -111,6 +112,19 @@ class MeetingSerializer(TimeAsSeenMixin, serializers.ModelSerializer):
         return str(meeting_location(meeting, {meeting.sme_id: booth} if booth else {}))
 
 
+def acting_for_field(help_text=None):
+    return serializers.ChoiceField(
+        choices=ActingFor.choices,
+        required=False,
+        default="",
+        help_text=help_text
+        or _(
+            "Organisers only: on whose behalf you accept (exhibitor, buyer, or both: both "
+            "confirms the meeting). Recorded in the meeting's history."
+        ),
+    )
+
+
 class MeetingRequestSerializer(serializers.Serializer):
     pavilion = serializers.PrimaryKeyRelatedField(queryset=Pavilion.objects.select_related("fair"))
     sme = serializers.PrimaryKeyRelatedField(
@@ -131,17 +145,12 @@ class MeetingRequestSerializer(serializers.Serializer):
         default=None,
         help_text=_("The exhibitor's team member who holds the meeting."),
     )
-
-
-def acting_for_field():
-    return serializers.ChoiceField(
-        choices=ActingFor.choices,
-        required=False,
-        default="",
-        help_text=_(
-            "Organisers only: on whose behalf you accept (exhibitor, buyer, or both: both "
-            "confirms the meeting). Recorded in the meeting's history."
-        ),
+    acting_for = acting_for_field(
+        _(
+            "Organisers only: on whose behalf you request (exhibitor: the buyer answers; "
+            "buyer: the exhibitor answers; both: the meeting is confirmed). Leave it out to "
+            "ask both sides. Recorded in the meeting's history; a side acted for is emailed so."
+        )
     )
 
 
@@ -162,6 +171,24 @@ class MeetingAcceptSerializer(serializers.Serializer):
 
 class MeetingNoteSerializer(serializers.Serializer):
     note = serializers.CharField(required=False, allow_blank=True, default="", max_length=300)
+    acting_for = acting_for_field(
+        _(
+            "Organisers only: on whose behalf (exhibitor, buyer or both); leave it out to act "
+            "as the organiser. Recorded in the meeting's history; a side acted for is emailed "
+            "so."
+        )
+    )
+
+
+class MeetingProxyAttendeeSerializer(serializers.Serializer):
+    proxy_attendee = serializers.PrimaryKeyRelatedField(
+        queryset=get_user_model().objects.all(),
+        allow_null=True,
+        help_text=_(
+            "A member of the pavilion's organising office who holds the meeting for an absent "
+            "exhibitor; null to clear."
+        ),
+    )
 
 
 class MeetingAttendeeSerializer(serializers.Serializer):
@@ -255,6 +282,7 @@ class ScheduleEntrySerializer(TimeAsSeenMixin, serializers.Serializer):
     location = serializers.SerializerMethodField()
     interpreter = serializers.CharField(source="interpreter.name", default=None, allow_null=True)
     attendee = serializers.SerializerMethodField()
+    proxy_attendee = serializers.SerializerMethodField()
     published = serializers.SerializerMethodField()
 
     @extend_schema_field(SlotSerializer)
@@ -269,6 +297,12 @@ class ScheduleEntrySerializer(TimeAsSeenMixin, serializers.Serializer):
         if meeting.attendee is None:
             return None
         return person_name(meeting.attendee)
+
+    def get_proxy_attendee(self, meeting) -> str | None:
+        """Organiser staff attending for an absent exhibitor."""
+        if meeting.proxy_attendee is None:
+            return None
+        return person_name(meeting.proxy_attendee)
 
     def get_published(self, meeting) -> bool:
         return meeting.published_at is not None

@@ -48,6 +48,14 @@ class AbsentSide(models.TextChoices):
     BOTH = "both", _("Neither side came")
 
 
+#: A missed meeting frees who came (and its interpreter) for the rest of its slot, so that the
+#: organiser can give them a replacement meeting there: the exhibitor when only the buyer did not
+#: come, the buyer when only the exhibitor did not, the interpreter on any no-show.
+EXHIBITOR_FREED = Q(status="no_show", absent_side=AbsentSide.BUYER)
+BUYER_FREED = Q(status="no_show", absent_side=AbsentSide.EXHIBITOR)
+INTERPRETER_FREED = Q(status="no_show")
+
+
 class ActingFor(models.TextChoices):
     """Whom an organiser acted for when they answered or changed a meeting for participants."""
 
@@ -102,6 +110,20 @@ class Meeting(models.Model):
         related_name="+",
         help_text=_("The member of the exhibitor's team who holds the meeting."),
     )
+    # Organiser staff who hold the meeting for an SME that cannot come (a JETRO colleague
+    # taking it for an absent exhibitor); one person attends for the exhibitor, never two.
+    proxy_attendee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("attending for the absent exhibitor"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "A member of the pavilion's organising office who holds the meeting for an "
+            "exhibitor who cannot come."
+        ),
+    )
     score = models.FloatField(_("score"), default=0.0)
     # The two languages one interpreter must both speak; empty when the sides share a language.
     interpreter_languages = models.CharField(_("interpreter languages"), max_length=20, blank=True)
@@ -152,17 +174,17 @@ class Meeting(models.Model):
             ),
             models.UniqueConstraint(
                 fields=["sme", "slot"],
-                condition=Q(status__in=BOOKED_STATUSES),
+                condition=Q(status__in=BOOKED_STATUSES) & ~EXHIBITOR_FREED,
                 name="exhibitor_one_meeting_per_slot",
             ),
             models.UniqueConstraint(
                 fields=["buyer", "slot"],
-                condition=Q(status__in=BOOKED_STATUSES),
+                condition=Q(status__in=BOOKED_STATUSES) & ~BUYER_FREED,
                 name="buyer_one_meeting_per_slot",
             ),
             models.UniqueConstraint(
                 fields=["interpreter", "slot"],
-                condition=Q(status__in=BOOKED_STATUSES),
+                condition=Q(status__in=BOOKED_STATUSES) & ~INTERPRETER_FREED,
                 name="interpreter_one_meeting_per_slot",
             ),
             models.CheckConstraint(
@@ -187,6 +209,10 @@ class Meeting(models.Model):
                 | Q(status=MeetingStatus.NO_SHOW, absent_side__in=AbsentSide.values),
                 name="meeting_absent_side_only_for_no_show",
             ),
+            models.CheckConstraint(
+                condition=Q(proxy_attendee__isnull=True) | Q(attendee__isnull=True),
+                name="meeting_one_attendee_for_the_exhibitor",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -202,6 +228,17 @@ class Meeting(models.Model):
             return None
         first, second = self.interpreter_languages.split("-")
         return first, second
+
+    def holds(self, who: str) -> bool:
+        """Whether the meeting takes up its slot for ``who`` ("sme", "buyer", "interpreter",
+        "table"), as the one-meeting-per-slot constraints count it (``EXHIBITOR_FREED`` and
+        the others): a missed meeting holds neither its interpreter nor its table."""
+        if self.status not in BOOKED_STATUSES:
+            return False
+        if self.status != MeetingStatus.NO_SHOW:
+            return True
+        freed_by = {"sme": AbsentSide.BUYER, "buyer": AbsentSide.EXHIBITOR}
+        return who in freed_by and self.absent_side != freed_by[who]
 
 
 class MeetingEvent(models.Model):

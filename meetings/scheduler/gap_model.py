@@ -53,6 +53,11 @@ WINDOW_SLOTS = (3, 8)
 # pavilion scale (3,300 meetings over two days) the encoding is too large to finish, so CP-SAT
 # keeps both cores and its default searches throughout.
 EXACT_SEARCH_MAX_MEETINGS = 1000
+# Above this many placed meetings (a whole fair: about 9,000 of 15,000 candidates) CP-SAT on the
+# whole model is skipped: building it and its first solution took 18 s and stage 2's 51 s found
+# nothing, with no progress to report meanwhile, where one-second neighbourhoods cut hundreds
+# of gaps in that time. Stages 1 and 3 then run by neighbourhoods only, reporting after each.
+WHOLE_MODEL_MAX_MEETINGS = 5000
 
 
 def minimise_gaps(
@@ -87,11 +92,16 @@ def _search(
     exact: ExactGapSearch | None,
 ) -> Placement:
     best, best_gaps = dict(start), count_gaps(instance, start)
+    whole_model = len(start) <= WHOLE_MODEL_MAX_MEETINGS
+    best_stage: str | None = None
 
     def report(stage: str | None = None, proven: bool = False) -> None:
+        """Progress, with the stage that found the best schedule (None: the start's)."""
+        nonlocal best_stage
+        best_stage = stage or best_stage
         state: State = {"phase": "gaps", "gaps": best_gaps, "proven": proven}
-        if stage is not None:
-            state["stage"] = stage
+        if best_stage is not None:
+            state["stage"] = best_stage
         if exact is not None:
             state["bound"] = best_gaps if proven else exact.lower_bound()
         elapsed = time_limit - (deadline - time.monotonic())
@@ -103,11 +113,14 @@ def _search(
     )
     everyone = set(start)
 
-    def keep_if_better(found: Placement | None, stage: str) -> None:
+    def keep_if_better(found: Placement | None, stage: str) -> bool:
+        """Keep `found` if it has fewer gaps, and report it; whether it did."""
         nonlocal best, best_gaps
-        if found is not None and count_gaps(instance, found) < best_gaps:
-            best, best_gaps = found, count_gaps(instance, found)
-            report(stage)
+        if found is None or count_gaps(instance, found) >= best_gaps:
+            return False
+        best, best_gaps = found, count_gaps(instance, found)
+        report(stage)
+        return True
 
     def exact_finished() -> bool:
         """Whether `best` is proven optimal: the exact search has its optimum (then `best`
@@ -122,39 +135,58 @@ def _search(
         report(proven=True)
         return True
 
-    compact = (
-        search.reoptimise(
-            best,
-            everyone,
-            None,
-            time_limit * GAPPY_PARTIES_SHARE,
-            seed,
-            objective=Objective.GAPPY_PARTIES,
+    compact = best
+    if whole_model:
+        compact = (
+            search.reoptimise(
+                best,
+                everyone,
+                None,
+                time_limit * GAPPY_PARTIES_SHARE,
+                seed,
+                objective=Objective.GAPPY_PARTIES,
+            )
+            or best
         )
-        or best
-    )
-    keep_if_better(compact, "parties_with_gaps")
+        keep_if_better(compact, "parties_with_gaps")
+    report()
     rng = random.Random(seed)
+    # The longest a neighbourhood took beyond its CP-SAT time (building the model, counting
+    # gaps): kept back from the last one, so the search ends by its deadline.
+    overhead = 0.0
+
+    def around(current: Placement, remaining: float, objective: Objective) -> Placement | None:
+        nonlocal overhead
+        seconds = min(NEIGHBOURHOOD_SECONDS, remaining)
+        began = time.monotonic()
+        found = _reoptimise_around(search, instance, current, rng, seconds, objective)
+        overhead = max(overhead, time.monotonic() - began - seconds)
+        return found
+
     if best_gaps > 0:
-        until = time.monotonic() + time_limit * GAPPY_PARTIES_LNS_SHARE
+        if whole_model:
+            until = time.monotonic() + time_limit * GAPPY_PARTIES_LNS_SHARE
+        else:  # stage 1's whole share, all by neighbourhoods
+            until = time.monotonic() + time_limit * (GAPPY_PARTIES_SHARE + GAPPY_PARTIES_LNS_SHARE)
 
         def measure(placement: Placement) -> tuple[int, int]:
             gaps = gaps_per_party(instance, placement)
             return sum(1 for count in gaps.values() if count), sum(gaps.values())
 
         compact_measure = measure(compact)
-        while compact_measure[0] > 0 and (remaining := until - time.monotonic()) > 0.05:
+        while compact_measure[0] > 0 and (remaining := until - time.monotonic() - overhead) > 0.05:
             if exact_finished():
                 return best
-            found = _reoptimise_around(
-                search, instance, compact, rng, remaining, objective=Objective.GAPPY_PARTIES
-            )
+            found = around(compact, remaining, Objective.GAPPY_PARTIES)
+            improved = False
             if found is not None and measure(found) <= compact_measure:
                 compact, compact_measure = found, measure(found)
-                keep_if_better(found, "parties_with_gaps")
+                improved = keep_if_better(found, "parties_with_gaps")
+            if not improved:
+                report()  # the time advances even when the schedule does not
     if exact_finished():
         return best
-    if best_gaps > 0:
+    if best_gaps > 0 and whole_model:
         # Stage 1 may have stopped early; stage 2 gets its share of what is left.
         seconds = (
             (deadline - time.monotonic())
@@ -178,13 +210,16 @@ def _search(
             "gaps",
         )
 
-    while best_gaps > 0 and (remaining := deadline - time.monotonic()) > 0.05:
+    while best_gaps > 0 and (remaining := deadline - time.monotonic() - overhead) > 0.05:
         if exact_finished():
             return best
-        found = _reoptimise_around(search, instance, best, rng, remaining)
+        found = around(best, remaining, Objective.GAPS)
+        improved = False
         if found is not None and count_gaps(instance, found) <= best_gaps:
-            keep_if_better(found, "neighbourhoods")
+            improved = keep_if_better(found, "neighbourhoods")
             best = found  # equal moves too: they let the search drift across plateaus
+        if not improved:
+            report()
     exact_finished()  # one last look: it may have finished in the final second
     return best
 

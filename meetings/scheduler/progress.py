@@ -5,13 +5,15 @@ its figures, never text, so that whoever shows it words it in their reader's lan
 Django side's `SchedulingRun.state_text`):
 
 - `{"phase": "score", "score": 41.0, "bound": 44.0}`: phase 1, choosing the meetings with the
-  highest total score. `score` is the best total so far (absent while HiGHS searches), `bound`
-  the proven upper bound on it (once phase 1 ends).
+  highest total score. `score` is the best total so far, `bound` the proven upper bound on it
+  (once one is known: the LP relaxation's on a whole fair, else when phase 1 ends). Reported
+  about once a second while a solver runs.
 - `{"phase": "gaps", "gaps": 4, "proven": False, "stage": "neighbourhoods", "bound": 3}`:
   phase 2, moving those meetings to cut idle gaps. `gaps` is the best schedule's so far;
   `proven` says no schedule of these meetings has fewer; `bound` (event-sized instances) is the
-  lower bound the exact search has proven; `stage` (absent at the start) which search found it:
-  one of `STAGES`.
+  lower bound the exact search has proven; `stage` (absent until the start is improved) which
+  search found it: one of `STAGES`. Reported at every improvement and after every
+  neighbourhood (about once a second), so the fraction advances throughout.
 - `{"phase": "solved", "score": 41.0, "gaps": 3}`: the result is ready (fraction 1).
 """
 

@@ -14,14 +14,17 @@ from __future__ import annotations
 
 import math
 import pickle
-import subprocess
+import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from .child_process import start_child
 from .formulation import Formulation
+from .greedy import greedy_placement
 from .instance import Instance
-from .progress import Progress
+from .progress import Progress, State
 from .schedule import Placement, assign_interpreters, total_score
 
 # Starting the child process and importing HiGHS there.
@@ -31,6 +34,18 @@ STARTUP_SECONDS = 1.0
 # scores, so it only breaks ties, and below the 1e-6 the result treats as optimal, so the
 # reported bound (on score plus this) still proves a score-optimal schedule optimal.
 PRIORITY_SHARE = 1e-7
+# Above this many placement columns (a whole fair: 15,000 meetings make about 300,000) the MIP
+# cannot start within the time: on the fair instance HiGHS' MIP presolve alone took 35 s, and a
+# 40 s limit ran past 200 s. Its LP relaxation is solved first instead (13 s there, 2 cores
+# shared) and rounded by the greedy (greedy.py); the MIP then gets what is left, warm-started
+# from the rounding, and is stopped at the deadline with the best solution it reported.
+RELAXATION_COLUMNS = 60_000
+# Of phase 1's time, at most this share for the relaxation; without its optimum by then, the
+# MIP gets the rest from the greedy start.
+RELAXATION_SHARE = 0.7
+# How often the parent reports progress while a worker runs.
+POLL_SECONDS = 1.0
+_TOLERANCE = 1e-6
 
 
 @dataclass
@@ -46,24 +61,67 @@ def maximise_score(
     time_limit: float,
     on_progress: Progress,
 ) -> ScoreSolution:
-    """Best placement HiGHS finds within `time_limit`, never worse than `start`."""
+    """Best placement found within `time_limit` seconds, never worse than `start`.
+
+    Every worker is stopped at the deadline, keeping the best solution it reported.
+    """
+    started = time.monotonic()
+    deadline = started + time_limit
+    best = dict(start)
+    bound = math.inf
+
+    def report(state: State) -> None:
+        fraction = (time.monotonic() - started) / max(time_limit, 0.1)
+        on_progress(
+            min(fraction, 1.0), {"phase": "score", "score": total_score(instance, best)} | state
+        )
+
     problem = _problem(instance, formulation, start, time_limit - STARTUP_SECONDS)
-    values, bound = _run_worker(problem, time_limit, on_progress)
+    if len(formulation.placements) > RELAXATION_COLUMNS:
+        relaxed = _Worker(
+            problem | {"relaxation": True, "time_limit": time_limit * RELAXATION_SHARE}
+        ).wait(started + time_limit * RELAXATION_SHARE, report)
+        values, objective = relaxed.get("relaxation", (None, math.nan))
+        if values is not None and math.isfinite(objective):
+            bound = objective
+            guide = {formulation.placements[column]: value for column, value in values.items()}
+            rounded = greedy_placement(instance, guide)
+            if _preferred(instance, rounded, best):
+                best = rounded
+            report({"bound": bound})
+        remaining = deadline - time.monotonic()
+        if _proven(instance, best, bound) or remaining < 2 * STARTUP_SECONDS:
+            return _solution(instance, best, bound, report)
+        problem["start"] = _start_vector(instance, formulation, best)
+        problem["time_limit"] = max(remaining - STARTUP_SECONDS, 0.1)
+
+    found = _Worker(problem).wait(deadline, report)
+    for kind in ("solution", "final"):
+        columns, mip_bound = found.get(kind, (None, math.nan))
+        if math.isfinite(mip_bound):
+            bound = min(bound, mip_bound)
+        if columns is not None:
+            placement = dict(formulation.placements[column] for column in columns)
+            if _preferred(instance, placement, best):
+                best = placement
+    return _solution(instance, best, bound, report)
+
+
+def _proven(instance: Instance, placement: Placement, bound: float) -> bool:
+    score = total_score(instance, placement)
+    return bound - score <= _TOLERANCE * max(1.0, abs(bound))
+
+
+def _solution(
+    instance: Instance, placement: Placement, bound: float, report: Callable[[State], None]
+) -> ScoreSolution:
     if not math.isfinite(bound):
-        # Stopped before the root LP finished: every meeting that can be placed is a valid bound.
+        # Stopped before any bound arrived: every meeting that can be placed is a valid bound.
         bound = sum(
             instance.meetings[m].score for m, slots in enumerate(instance.candidate_slots) if slots
         )
-    placement = dict(start)
-    if values is not None:
-        found = {
-            formulation.placements[column][0]: formulation.placements[column][1]
-            for column in range(len(formulation.placements))
-            if values[column] > 0.5
-        }
-        if _preferred(instance, found, start):
-            placement = found
-    on_progress(1.0, {"phase": "score", "score": total_score(instance, placement), "bound": bound})
+    # At the time spent, not 1: phase 2 takes what is left, so the fraction goes on from here.
+    report({"score": total_score(instance, placement), "bound": bound})
     return ScoreSolution(placement, bound)
 
 
@@ -114,23 +172,49 @@ def lp_relaxation_bound(instance: Instance, formulation: Formulation) -> float:
     return -result.fun
 
 
-def _run_worker(
-    problem: dict[str, Any], time_limit: float, on_progress: Progress
-) -> tuple[list[float] | None, float]:
-    worker = start_child("mip_worker")
-    payload: bytes | None = pickle.dumps(problem, protocol=pickle.HIGHEST_PROTOCOL)
-    waited = 0.0
-    while True:
+class _Worker:
+    """A mip_worker child, fed one problem; a thread collects its messages as they arrive."""
+
+    def __init__(self, problem: dict[str, Any]) -> None:
+        self._process = start_child("mip_worker")
+        self._latest: dict[str, tuple[Any, ...]] = {}
+        self._errors = b""
+        self._stopped = False
+        self._exchange = threading.Thread(
+            target=self._communicate,
+            args=(pickle.dumps(problem, protocol=pickle.HIGHEST_PROTOCOL),),
+            daemon=True,
+        )
+        self._exchange.start()
+
+    def _communicate(self, payload: bytes) -> None:
+        process = self._process
         try:
-            output, errors = worker.communicate(payload, timeout=1.0)
-            break
-        except subprocess.TimeoutExpired:
-            payload = None  # already sent; communicate() must not send it twice
-            waited += 1.0
-            on_progress(min(waited / max(time_limit, 0.1), 1.0), {"phase": "score"})
-    if worker.returncode != 0:
-        raise RuntimeError(f"HiGHS worker failed: {errors.decode(errors='replace').strip()}")
-    return pickle.loads(output)
+            with process.stdin:
+                process.stdin.write(payload)
+            while True:
+                kind, *values = pickle.load(process.stdout)
+                self._latest[kind] = tuple(values)
+        except (BrokenPipeError, EOFError, pickle.UnpicklingError):
+            pass  # the worker ended (or was stopped) mid-message; its exit status tells which
+        # HiGHS writes nothing to standard error (output_flag off): only a traceback lands there.
+        with process.stdout, process.stderr:
+            self._errors = process.stderr.read()
+        process.wait()
+
+    def wait(self, deadline: float, report: Callable[[State], None]) -> dict[str, tuple]:
+        """The latest message of each kind once the worker ends, or is stopped at `deadline`."""
+        while self._exchange.is_alive() and (remaining := deadline - time.monotonic()) > 0:
+            self._exchange.join(min(POLL_SECONDS, remaining))
+            report({})
+        if self._exchange.is_alive():
+            self._stopped = True
+            self._process.kill()
+            self._exchange.join()
+        if self._process.returncode != 0 and not self._stopped:
+            message = self._errors.decode(errors="replace").strip()
+            raise RuntimeError(f"HiGHS worker failed: {message}")
+        return self._latest
 
 
 def _problem(
@@ -147,21 +231,14 @@ def _problem(
     columns = formulation.column_count
     scores = [0.0] * columns
     lower = [0.0] * columns
-    initial = [0.0] * columns
     priority = instance.priority_meetings if tie_break else frozenset()
     bonus = (
         PRIORITY_SHARE * max(1.0, total_score(instance, start)) / len(priority) if priority else 0.0
     )
-    for column, (meeting, slot) in enumerate(formulation.placements):
+    for column, (meeting, _slot) in enumerate(formulation.placements):
         scores[column] = instance.meetings[meeting].score + (bonus if meeting in priority else 0.0)
         if instance.meetings[meeting].fixed_slot is not None:
             lower[column] = 1.0
-        if start.get(meeting) == slot:
-            initial[column] = 1.0
-    # The warm start must be complete: HiGHS rejects one whose interpreter flows are missing.
-    for meeting, interpreter in assign_interpreters(instance, start).items():
-        languages = instance.meetings[meeting].languages
-        initial[formulation.flows[languages, start[meeting], interpreter]] += 1.0  # type: ignore[index]
     row_starts, row_columns, row_values = [], [], []
     for row in formulation.rows:
         row_starts.append(len(row_columns))
@@ -176,6 +253,20 @@ def _problem(
         "row_values": row_values,
         "row_lower": [row.lower for row in formulation.rows],
         "row_upper": [row.upper for row in formulation.rows],
-        "start": initial,
+        "start": _start_vector(instance, formulation, start),
         "time_limit": max(time_limit, 0.1),
     }
+
+
+def _start_vector(instance: Instance, formulation: Formulation, start: Placement) -> list[float]:
+    """`start` as a value for every column, the warm start HiGHS takes."""
+    initial = [0.0] * formulation.column_count
+    wanted = set(start.items())
+    for column, placement in enumerate(formulation.placements):
+        if placement in wanted:
+            initial[column] = 1.0
+    # The warm start must be complete: HiGHS rejects one whose interpreter flows are missing.
+    for meeting, interpreter in assign_interpreters(instance, start).items():
+        languages = instance.meetings[meeting].languages
+        initial[formulation.flows[languages, start[meeting], interpreter]] += 1.0  # type: ignore[index]
+    return initial

@@ -14,7 +14,7 @@ from .formulation import build_formulation
 from .gap_model import minimise_gaps
 from .greedy import greedy_placement
 from .instance import Instance, load_instance
-from .progress import Progress, ignore_progress
+from .progress import Progress, State, ignore_progress
 from .schedule import build_result, total_score
 from .score_model import lp_relaxation_bound, maximise_score
 
@@ -36,7 +36,7 @@ def solve(
     figures (progress.py). Raises InstanceError for a malformed instance.
     """
     started = time.monotonic()
-    report = progress or ignore_progress
+    report = _never_back(progress or ignore_progress)
     loaded = instance if isinstance(instance, Instance) else load_instance(instance)
     placement = greedy_placement(loaded)
     report(0.0, {"phase": "score", "score": total_score(loaded, placement)})
@@ -52,17 +52,32 @@ def solve(
     )
 
     gap_limit = time_limit - RESULT_MARGIN - (time.monotonic() - started)
+    # Phase 2 takes whatever phase 1 left, so its fractions continue from the time spent: the
+    # reported fraction follows the clock, without a jump when phase 1 ends early.
+    done = min((time.monotonic() - started) / max(time_limit, 1e-9), 1.0)
     placement = minimise_gaps(
         loaded,
         formulation,
         scored.placement,
         gap_limit,
-        lambda fraction, state: report(SCORE_SHARE + (1 - SCORE_SHARE) * fraction, state),
+        lambda fraction, state: report(done + (1 - done) * fraction, state),
         seed=seed,
     )
     result = build_result(loaded, placement, scored.upper_bound, time.monotonic() - started)
     report(1.0, {"phase": "solved", "score": result["objective"], "gaps": result["gaps"]})
     return result
+
+
+def _never_back(progress: Progress) -> Progress:
+    """`progress` with fractions that never decrease (a phase may end a little past its share)."""
+    furthest = 0.0
+
+    def report(fraction: float, state: State) -> None:
+        nonlocal furthest
+        furthest = max(furthest, fraction)
+        progress(furthest, state)
+
+    return report
 
 
 def greedy(instance: dict[str, Any] | Instance) -> dict[str, Any]:

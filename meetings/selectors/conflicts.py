@@ -6,8 +6,11 @@ meetings it affects are listed (``unavailability_conflicts``, pavilion-wide
 ``availability_conflicts``) for the organiser to move or cancel.
 """
 
+from collections import defaultdict
+from dataclasses import dataclass, field
+
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from companies.models import SME, ForeignBuyer
@@ -27,28 +30,119 @@ from ..models import BOOKED_STATUSES, Meeting, MeetingStatus, ParticipantUnavail
 from .scheduling import buyer_key, participant_availability, sme_key
 
 
+@dataclass
+class PlacementFacts:
+    """What the placement rules read about one meeting over a set of slots, loaded in a fixed
+    number of queries (``placement_facts``) so one slot or a whole grid cost the same."""
+
+    blocked: dict[str, set[int]]
+    attending: set
+    booked: dict[int, list[Meeting]]
+    per_day: dict[tuple[str, object], int]
+    interpreters: dict[int, tuple[set[str], set[int]]]
+    slot_days: dict[int, object] = field(default_factory=dict)
+
+
+def placement_facts(
+    *, meeting: Meeting, slots: list[MeetingSlot], interpreters: list[Interpreter]
+) -> PlacementFacts:
+    """The facts ``placement_rules`` needs to place ``meeting`` in any of ``slots`` with any of
+    ``interpreters``: at most six queries, whatever the number of slots."""
+    pavilion, fair = meeting.pavilion, meeting.pavilion.fair
+    slot_ids = [slot.pk for slot in slots]
+    blocked: dict[str, set[int]] = {"sme": set(), "buyer": set()}
+    for sme_id, slot_id in ParticipantUnavailability.objects.filter(
+        Q(sme_id=meeting.sme_id) | Q(buyer_id=meeting.buyer_id),
+        pavilion=pavilion,
+        slot_id__in=slot_ids,
+    ).values_list("sme_id", "slot_id"):
+        blocked["sme" if sme_id else "buyer"].add(slot_id)
+    attending = set(
+        BuyerAttendanceDay.objects.filter(
+            registration__pavilion=pavilion, registration__buyer_id=meeting.buyer_id
+        ).values_list("day", flat=True)
+    )
+    involved = Q(sme_id=meeting.sme_id) | Q(buyer_id=meeting.buyer_id)
+    if interpreters:
+        involved |= Q(interpreter_id__in=[interpreter.pk for interpreter in interpreters])
+    if meeting.at_table:
+        involved |= Q(at_table=True)
+    booked: dict[int, list[Meeting]] = defaultdict(list)
+    for other in (
+        Meeting.objects.filter(involved, slot_id__in=slot_ids, status__in=BOOKED_STATUSES)
+        .exclude(pk=meeting.pk)
+        .select_related("sme", "buyer")
+    ):
+        booked[other.slot_id].append(other)
+    per_day: dict[tuple[str, object], int] = defaultdict(int)
+    if pavilion.max_meetings_per_day:
+        for sme_id, buyer_id, start in (
+            Meeting.objects.filter(
+                Q(sme_id=meeting.sme_id) | Q(buyer_id=meeting.buyer_id),
+                pavilion=pavilion,
+                status__in=BOOKED_STATUSES,
+            )
+            .exclude(pk=meeting.pk)
+            .values_list("sme_id", "buyer_id", "slot__starts_at")
+        ):
+            day = fair.local(start).date() if start else None
+            if sme_id == meeting.sme_id:
+                per_day["sme", day] += 1
+            if buyer_id == meeting.buyer_id:
+                per_day["buyer", day] += 1
+    speaks: dict[int, tuple[set[str], set[int]]] = {i.pk: (set(), set()) for i in interpreters}
+    if interpreters:
+        through = Interpreter.languages.through.objects.filter(interpreter_id__in=list(speaks))
+        for interpreter_id, code in through.values_list("interpreter_id", "language__code"):
+            speaks[interpreter_id][0].add(code)
+        through = Interpreter.available_slots.through.objects.filter(
+            interpreter_id__in=list(speaks), meetingslot_id__in=slot_ids
+        )
+        for interpreter_id, slot_id in through.values_list("interpreter_id", "meetingslot_id"):
+            speaks[interpreter_id][1].add(slot_id)
+    return PlacementFacts(
+        blocked=blocked,
+        attending=attending,
+        booked=booked,
+        per_day=per_day,
+        interpreters=speaks,
+        slot_days={slot.pk: fair.local(slot.starts_at).date() for slot in slots},
+    )
+
+
 def placement_violations(
     *, meeting: Meeting, slot: MeetingSlot, interpreter: Interpreter | None
 ) -> list[str]:
     """Every rule of the contract that placing ``meeting`` in ``slot`` would break, in words
     that name who, which slot and which rule."""
+    if slot.pavilion_id != meeting.pavilion_id:
+        when = meeting.pavilion.fair.local_text(slot.starts_at)
+        return [_("The slot %(slot)s belongs to another pavilion.") % {"slot": when}]
+    facts = placement_facts(
+        meeting=meeting, slots=[slot], interpreters=[interpreter] if interpreter else []
+    )
+    return placement_rules(meeting=meeting, slot=slot, interpreter=interpreter, facts=facts)
+
+
+def placement_rules(
+    *, meeting: Meeting, slot: MeetingSlot, interpreter: Interpreter | None, facts: PlacementFacts
+) -> list[str]:
+    """The rules of ``placement_violations`` over facts already loaded, for a slot of the
+    meeting's pavilion (no query: a grid asks this for every slot)."""
     pavilion, fair = meeting.pavilion, meeting.pavilion.fair
     when = fair.local_text(slot.starts_at)
-    if slot.pavilion_id != pavilion.pk:
-        return [_("The slot %(slot)s belongs to another pavilion.") % {"slot": when}]
     problems = []
-    day = fair.local(slot.starts_at).date()
-    blocked = ParticipantUnavailability.objects.filter(pavilion=pavilion, slot=slot)
-    if blocked.filter(sme=meeting.sme).exists():
+    day = facts.slot_days[slot.pk]
+    if slot.pk in facts.blocked["sme"]:
         problems.append(_not_available(meeting.sme, when))
-    attends = BuyerAttendanceDay.objects.filter(
-        registration__pavilion=pavilion, registration__buyer=meeting.buyer, day=day
-    ).exists()
-    if not attends or blocked.filter(buyer=meeting.buyer).exists():
+    if day not in facts.attending or slot.pk in facts.blocked["buyer"]:
         problems.append(_not_available(meeting.buyer, when))
-    booked = Meeting.objects.filter(slot=slot, status__in=BOOKED_STATUSES).exclude(pk=meeting.pk)
+    booked = facts.booked.get(slot.pk, [])
     for party, lookup in ((meeting.sme, "sme"), (meeting.buyer, "buyer")):
-        other = booked.filter(**{lookup: party}).select_related("sme", "buyer").first()
+        other = next(
+            (m for m in booked if getattr(m, f"{lookup}_id") == party.pk and m.holds(lookup)),
+            None,
+        )
         if other is not None:
             problems.append(
                 _("%(who)s already meets %(other)s at %(slot)s: one meeting per slot.")
@@ -60,22 +154,15 @@ def placement_violations(
             )
     if pavilion.max_meetings_per_day:
         for party, lookup in ((meeting.sme, "sme"), (meeting.buyer, "buyer")):
-            starts = (
-                Meeting.objects.filter(
-                    pavilion=pavilion, status__in=BOOKED_STATUSES, **{lookup: party}
-                )
-                .exclude(pk=meeting.pk)
-                .values_list("slot__starts_at", flat=True)
-            )
-            count = sum(1 for start in starts if fair.local(start).date() == day)
+            count = facts.per_day[lookup, day]
             if count >= pavilion.max_meetings_per_day:
                 problems.append(
                     _("%(who)s already has %(count)s meetings on %(day)s, the daily limit.")
                     % {"who": party, "count": count, "day": fair_time.date_text(day)}
                 )
-    problems += _interpreter_violations(meeting, slot, interpreter, booked, when)
+    problems += _interpreter_violations(meeting, slot, interpreter, facts, when)
     if meeting.at_table:
-        tables = booked.filter(at_table=True).count()
+        tables = sum(1 for other in booked if other.at_table and other.holds("table"))
         if tables >= pavilion.shared_tables:
             problems.append(
                 _("All %(tables)s shared tables are taken at %(slot)s.")
@@ -84,7 +171,7 @@ def placement_violations(
     return problems
 
 
-def _interpreter_violations(meeting, slot, interpreter, booked, when) -> list[str]:
+def _interpreter_violations(meeting, slot, interpreter, facts, when) -> list[str]:
     pair = meeting.interpreter_pair
     if pair is None:
         if interpreter is not None:
@@ -96,14 +183,18 @@ def _interpreter_violations(meeting, slot, interpreter, booked, when) -> list[st
     if interpreter is None:
         return [_("This meeting needs an interpreter for %(pair)s.") % {"pair": "–".join(pair)}]
     problems = []
-    languages = set(interpreter.languages.values_list("code", flat=True))
+    languages, available = facts.interpreters[interpreter.pk]
     if not set(pair) <= languages:
         problems.append(
             _("%(who)s does not interpret %(pair)s.") % {"who": interpreter, "pair": "–".join(pair)}
         )
-    if not interpreter.available_slots.filter(pk=slot.pk).exists():
+    if slot.pk not in available:
         problems.append(_not_available(interpreter, when))
-    other = booked.filter(interpreter=interpreter).select_related("sme", "buyer").first()
+    booked = facts.booked.get(slot.pk, [])
+    other = next(
+        (m for m in booked if m.interpreter_id == interpreter.pk and m.holds("interpreter")),
+        None,
+    )
     if other is not None:
         problems.append(
             _("%(who)s already interprets %(other)s at %(slot)s.")
@@ -116,25 +207,26 @@ def availability_conflicts(pavilion: Pavilion) -> list[tuple[Meeting, str]]:
     """Booked meetings whose slot a participant can no longer attend; never unbooked silently."""
     slots = list(pavilion.slots.all())
     blocked, attending, slot_days = participant_availability(pavilion, slots)
-    conflicts = []
     booked = Meeting.objects.filter(pavilion=pavilion, status=MeetingStatus.SCHEDULED)
-    for meeting in booked.select_related("sme", "buyer", "slot", "pavilion__fair"):
+    # Ids first, then only the conflicting meetings as objects: thousands of booked meetings
+    # and a handful of conflicts.
+    sides: dict[int, list[str]] = {}
+    for pk, sme_id, buyer_id, slot_id in booked.values_list("pk", "sme_id", "buyer_id", "slot_id"):
+        sme, buyer = sme_key(sme_id), buyer_key(buyer_id)
+        affected = ["sme"] if slot_id in blocked[sme] else []
+        if slot_id in blocked[buyer] or slot_days[slot_id] not in attending[buyer]:
+            affected.append("buyer")
+        if affected:
+            sides[pk] = affected
+    conflicts = []
+    if not sides:
+        return conflicts
+    for meeting in booked.filter(pk__in=list(sides)).select_related(
+        "sme", "buyer", "slot", "pavilion__fair"
+    ):
         when = pavilion.fair.local_text(meeting.slot.starts_at)
-        sme, buyer = sme_key(meeting.sme_id), buyer_key(meeting.buyer_id)
-        if meeting.slot_id in blocked[sme]:
-            conflicts.append(
-                (
-                    meeting,
-                    _not_available(meeting.sme, when),
-                )
-            )
-        if meeting.slot_id in blocked[buyer] or slot_days[meeting.slot_id] not in attending[buyer]:
-            conflicts.append(
-                (
-                    meeting,
-                    _not_available(meeting.buyer, when),
-                )
-            )
+        for side in sides[meeting.pk]:
+            conflicts.append((meeting, _not_available(getattr(meeting, side), when)))
     return conflicts
 
 

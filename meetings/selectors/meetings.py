@@ -3,6 +3,8 @@
 with each exhibitor), a pavilion's meetings by status, an exhibitor's team, and the language pair
 a meeting's interpreter must cover."""
 
+from __future__ import annotations
+
 from django.contrib.auth import get_user_model
 from django.db.models import Count, QuerySet
 
@@ -18,14 +20,13 @@ from events.models import (
 )
 from matchmaking import engine
 
-from ..access import meeting_as_seen, meetings_visible_to
 from ..models import (
-    OPEN_STATUSES,
     Meeting,
     MeetingOutcome,
     MeetingStatus,
     TradeStage,
 )
+from .participants import open_meeting_statuses
 
 
 def pairs_with_meetings(pavilion) -> list[tuple[int, int]]:
@@ -135,15 +136,7 @@ def interpreter_bookings(interpreter) -> list[InterpreterBooking]:
 def buyer_meeting_statuses(actor, pavilion) -> dict[int, str]:
     """For a buyer: sme id -> the status of their open meeting with that exhibitor, as the buyer
     may know it ("scheduled" only once the time is published)."""
-    if not actor.is_buyer:
-        return {}
-    meetings = meetings_visible_to(actor).filter(
-        pavilion=pavilion, buyer=actor.buyer, status__in=OPEN_STATUSES
-    )
-    return {
-        meeting.sme_id: meeting_as_seen(actor, meeting).status_label
-        for meeting in meetings.select_related("slot", "interpreter")
-    }
+    return open_meeting_statuses(actor, pavilion) if actor.is_buyer else {}
 
 
 def meeting_counts(pavilion: Pavilion) -> dict[str, int]:
@@ -155,6 +148,16 @@ def meeting_counts(pavilion: Pavilion) -> dict[str, int]:
 def exhibitor_team(sme: SME) -> QuerySet:
     """The users who may attend meetings for an SME."""
     return get_user_model().objects.filter(membership__sme=sme, is_active=True)
+
+
+def office_staff(pavilion: Pavilion) -> QuerySet:
+    """The users who may attend meetings for an absent exhibitor: the active staff of the
+    pavilion's organising office."""
+    return (
+        get_user_model()
+        .objects.filter(organising_offices=pavilion.organiser_id, is_active=True)
+        .order_by("last_name", "first_name", "username")
+    )
 
 
 def interpreter_languages_for(*, pavilion: Pavilion, sme: SME, buyer: ForeignBuyer) -> str:

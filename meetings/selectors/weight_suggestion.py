@@ -9,15 +9,16 @@ the pavilion's current credits. ``engine.weight_fit`` does the fitting; this mod
 database, in a fixed number of queries per earlier pavilion however many meetings it had.
 """
 
-from dataclasses import dataclass
+from __future__ import annotations
 
-import numpy as np
+from dataclasses import dataclass
+from functools import cache
+
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.translation import gettext as _
 
 from events.models import Pavilion
 from matchmaking import engine, selectors
-from matchmaking.engine import weight_fit
 from matchmaking.forms import WEIGHT_FIELDS
 
 from ..models import Meeting, MeetingOutcome, MeetingStatus, TradeStage
@@ -26,11 +27,16 @@ from .results_reading import RANK, STAGES
 
 #: Stages that count as progress: samples sent, or any stage after it.
 PROGRESSED_STAGES = tuple(s.value for s in STAGES if RANK[s.value] >= RANK[TradeStage.SAMPLE])
+
+
 #: The factors in the order of the weights form, readiness last (shown under its own heading).
-_FACTOR_ORDER = sorted(
-    (name for name in WEIGHT_FIELDS if name in weight_fit.FACTORS),
-    key=lambda name: name in weight_fit.READINESS_FACTORS,
-)
+# (The engine's fitting loads SciPy, so it is imported when a suggestion is first asked for.)
+@cache
+def _factor_order() -> list[str]:
+    return sorted(
+        (name for name in WEIGHT_FIELDS if name in engine.weight_fit.FACTORS),
+        key=lambda name: name in engine.weight_fit.READINESS_FACTORS,
+    )
 
 
 @dataclass(frozen=True)
@@ -86,7 +92,7 @@ class WeightSuggestion(Figures):
     @property
     def suggested_weights(self) -> dict[str, float] | None:
         """The suggested factor weights by name, to merge into the pavilion's weights."""
-        if self.status != weight_fit.SUGGESTED:
+        if self.status != engine.weight_fit.SUGGESTED:
             return None
         return {f.factor: f.suggested for f in self.factors}
 
@@ -114,6 +120,8 @@ def meetings_with_outcomes(pavilions: QuerySet) -> list[tuple[int, int, int, boo
 def _examples(rows, pavilions, weights):
     """The factor rows and outcomes of the meetings whose exhibitor and buyer took part in
     their pavilion's matchmaking, and how many each pavilion gave."""
+    import numpy as np
+
     factors, progressed, used = [], [], {}
     by_pavilion: dict[int, list] = {}
     for pavilion_id, sme_id, buyer_id, moved_on in rows:
@@ -126,29 +134,29 @@ def _examples(rows, pavilions, weights):
         for sme_id, buyer_id, moved_on in meetings:
             if sme_id in exhibitors and buyer_id in buyers:
                 pair = scorer.factors(exhibitors[sme_id], buyers[buyer_id])
-                factors.append(weight_fit.factor_values(pair))
+                factors.append(engine.weight_fit.factor_values(pair))
                 progressed.append(moved_on)
                 used[pavilion_id] = used.get(pavilion_id, 0) + 1
     return np.array(factors, dtype=float), np.array(progressed, dtype=bool), used
 
 
-def _message(fit: weight_fit.WeightFit, n_pavilions: int) -> str:
+def _message(fit: engine.weight_fit.WeightFit, n_pavilions: int) -> str:
     counts = {
         "meetings": fit.meetings,
         "pavilions": n_pavilions,
         "progressed": fit.progressed,
         "not_progressed": fit.not_progressed,
-        "min_meetings": weight_fit.MIN_MEETINGS,
-        "min_each": weight_fit.MIN_EACH_OUTCOME,
+        "min_meetings": engine.weight_fit.MIN_MEETINGS,
+        "min_each": engine.weight_fit.MIN_EACH_OUTCOME,
     }
-    if fit.status == weight_fit.TOO_FEW:
+    if fit.status == engine.weight_fit.TOO_FEW:
         text = _(
             "Too few outcomes to suggest weights: the organiser's earlier pavilions have "
             "%(meetings)s held meetings with outcomes, %(progressed)s progressed and "
             "%(not_progressed)s did not. At least %(min_meetings)s meetings are needed, "
             "%(min_each)s of each kind."
         )
-    elif fit.status == weight_fit.NO_SIGNAL:
+    elif fit.status == engine.weight_fit.NO_SIGNAL:
         text = _(
             "No scoring factor relates to progress in the %(meetings)s held meetings with "
             "outcomes at the organiser's earlier pavilions, so no weights are suggested."
@@ -171,7 +179,7 @@ def weight_suggestion(pavilion: Pavilion) -> WeightSuggestion:
         p.pk: p for p in earlier.filter(pk__in={row[0] for row in rows}).select_related("fair")
     }
     factors, progressed, used = _examples(rows, pavilions, weights)
-    fit = weight_fit.fit_weights(factors, progressed, weights)
+    fit = engine.weight_fit.fit_weights(factors, progressed, weights)
     suggested = fit.suggested or {}
     coefficients = fit.coefficients or {}
     return WeightSuggestion(
@@ -181,8 +189,8 @@ def weight_suggestion(pavilion: Pavilion) -> WeightSuggestion:
         meetings=fit.meetings,
         progressed=fit.progressed,
         not_progressed=fit.not_progressed,
-        min_meetings=weight_fit.MIN_MEETINGS,
-        min_each_outcome=weight_fit.MIN_EACH_OUTCOME,
+        min_meetings=engine.weight_fit.MIN_MEETINGS,
+        min_each_outcome=engine.weight_fit.MIN_EACH_OUTCOME,
         folds=fit.folds,
         held_out_auc_current=fit.held_out_auc_current,
         held_out_auc_suggested=fit.held_out_auc_suggested,
@@ -190,12 +198,12 @@ def weight_suggestion(pavilion: Pavilion) -> WeightSuggestion:
             SuggestedFactorWeight(
                 factor=name,
                 label=str(WEIGHT_FIELDS[name][0]),
-                group="readiness" if name in weight_fit.READINESS_FACTORS else "",
+                group="readiness" if name in engine.weight_fit.READINESS_FACTORS else "",
                 current=fit.current[name],
                 suggested=suggested.get(name),
                 coefficient=coefficients.get(name),
             )
-            for name in _FACTOR_ORDER
+            for name in _factor_order()
         ),
         pavilions=tuple(
             EarlierPavilionUsed(pavilion_id=pk, name=str(pavilions[pk]), meetings=n)

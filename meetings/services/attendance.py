@@ -20,7 +20,7 @@ from ..models import (
     round_label,
 )
 from .changes import MEETING_PARTIES, MeetingChange, meeting_locked, meeting_record
-from .requests import check_attendee
+from .requests import check_attendee, check_one_attendee
 
 
 @transaction.atomic
@@ -28,6 +28,7 @@ def meeting_set_attendee(*, meeting: Meeting, attendee, by=None) -> Meeting:
     """Name the member of the exhibitor's team who holds the meeting."""
     meeting = meeting_locked(meeting.pk, related=MEETING_PARTIES)
     check_attendee(meeting.sme, attendee)
+    check_one_attendee(meeting, attendee=attendee)
     change = MeetingChange(meeting, fields=["attendee"])
     meeting.attendee = attendee
     meeting.save(update_fields=["attendee", "updated_at"])

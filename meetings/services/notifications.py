@@ -5,6 +5,10 @@ message per language, opening with that language's salutation, linking to the pa
 is about, with every time in the fair's zone. Sending happens in a Celery task queued after the
 transaction commits, so a rolled-back change never emails anyone.
 
+An organiser's act on a participant's behalf (``acted_for``: the exhibitor, the buyer or both)
+is told to the side acted for in its own email (``meeting_acted_for``: the organiser did this for
+you, and what follows), while the other side hears of it as usual, as if that side had acted.
+
 Published schedules are emailed with ``ScheduleNotice``: what each participant was last sent,
 so that publishing again emails only those whose meetings changed, saying what changed.
 """
@@ -15,11 +19,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from companies import mail
+from companies.names import person_name
 from core.locks import waiting_at_most
 from core.queue import enqueue_on_commit
 from events.models import MeetingSlot, Side
 
-from ..models import BOOKED_STATUSES, Meeting, ScheduleNotice
+from ..models import BOOKED_STATUSES, Meeting, MeetingStatus, ScheduleNotice
 from ..selectors.notices import changes_ids, notice_entry, schedule_changes
 
 EXHIBITOR, BUYER = Side.EXHIBITOR.value, Side.BUYER.value
@@ -37,15 +42,28 @@ RECIPIENTS = {
     "meeting_moved": "both",
     "meeting_declined": "waiting",
     "meeting_expired": "waiting",
+    "meeting_proxy_attendee": "exhibitor",
 }
 #: The history action behind a kind of email, for who did it and why.
-ACTIONS = {"meeting_cancelled": "cancelled", "meeting_declined": "declined"}
+ACTIONS = {
+    "meeting_cancelled": "cancelled",
+    "meeting_declined": "declined",
+    "meeting_proxy_attendee": "proxy_attendee",
+}
+#: The sides an organiser acted for, by ``ActingFor`` code.
+ACTED_SIDES = {"exhibitor": [EXHIBITOR], "buyer": [BUYER], "both": [EXHIBITOR, BUYER]}
 
 
-def notify_on_commit(kind: str, meeting_id: int) -> None:
+def notify_on_commit(kind: str, meeting_id: int, *, acted_for: str = "") -> None:
     """Email the meeting's people about it (``meeting_notification_send``) once the transaction
-    commits."""
-    enqueue_on_commit("meetings.tasks.send_meeting_notification", kind=kind, meeting_id=meeting_id)
+    commits: ``kind`` to those it concerns (none for an empty ``kind``), and, when an organiser
+    acted for participants, ``meeting_acted_for`` to the sides acted for instead."""
+    if not kind and not acted_for:
+        return
+    arguments = {"kind": kind, "meeting_id": meeting_id}
+    if acted_for:
+        arguments["acted_for"] = acted_for
+    enqueue_on_commit("meetings.tasks.send_meeting_notification", **arguments)
 
 
 def _sides_to_tell(meeting: Meeting, kind: str, acted_side: str) -> list[str]:
@@ -61,6 +79,8 @@ def _sides_to_tell(meeting: Meeting, kind: str, acted_side: str) -> list[str]:
     rule = RECIPIENTS[kind]
     if rule == "both":
         return both
+    if rule == EXHIBITOR:
+        return [EXHIBITOR]
     if rule == "answering":
         return [side for side in both if side not in accepted] or both
     waiting = [side for side in both if side in accepted]
@@ -85,6 +105,10 @@ def _meeting_context(meeting: Meeting, side: str, event) -> dict:
     fair = meeting.pavilion.fair
     other = meeting.buyer if side == EXHIBITOR else meeting.sme
     acted_side = event.side if event is not None else ""
+    acting_for = event.acting_for if event is not None else ""
+    if acted_side == Side.ORGANISER and acting_for in (EXHIBITOR, BUYER):
+        # Acting for one side, the organiser did what that side would have done.
+        acted_side = acting_for
     context = {
         "meeting": meeting,
         "pavilion": meeting.pavilion,
@@ -107,6 +131,10 @@ def _meeting_context(meeting: Meeting, side: str, event) -> dict:
         ),
         "reason": meeting.cancel_reason,
         "link": meeting_url(meeting),
+        "action": event.action if event is not None else "",
+        "confirmed": meeting.status == MeetingStatus.ACCEPTED,
+        "proxy": person_name(meeting.proxy_attendee) if meeting.proxy_attendee_id else "",
+        "office": str(meeting.pavilion.organiser),
     }
     if event is not None and event.action == "cancelled" and event.details.get("slot"):
         slot = MeetingSlot.objects.filter(pk=event.details["slot"]).first()
@@ -114,32 +142,47 @@ def _meeting_context(meeting: Meeting, side: str, event) -> dict:
     return context
 
 
-def meeting_notification_send(*, kind: str, meeting_id: int) -> int:
-    """Send one kind of meeting email to the sides it concerns. Returns how many messages went
-    out. Side effects: a participant told of a published meeting's move or cancellation has it
-    so in their ScheduleNotice, so that publishing again does not tell them twice."""
+def meeting_notification_send(*, kind: str, meeting_id: int, acted_for: str = "") -> int:
+    """Send one kind of meeting email to the sides it concerns (no ``kind``: none) and, when an
+    organiser acted for participants, ``meeting_acted_for`` to the sides ``acted_for`` names
+    in place of the usual one. Returns how many messages went out. Side effects: a participant
+    told of a published meeting's move or cancellation has it so in their ScheduleNotice, so
+    that publishing again does not tell them twice."""
     meeting = (
         Meeting.objects.select_related(
-            "pavilion__fair", "sme", "buyer__country", "slot__pavilion__fair", "interpreter"
+            "pavilion__fair",
+            "pavilion__organiser",
+            "sme",
+            "buyer__country",
+            "slot__pavilion__fair",
+            "interpreter",
+            "proxy_attendee",
         )
         .filter(pk=meeting_id)
         .first()
     )
     if meeting is None:
         return 0
+    acted = ACTED_SIDES.get(acted_for, [])
     event = None
-    if kind in ACTIONS:
+    if acted:
+        event = meeting.events.exclude(acting_for="").order_by("at", "pk").last()
+    elif kind in ACTIONS:
         event = meeting.events.filter(action=ACTIONS[kind]).order_by("at", "pk").last()
+    told = _sides_to_tell(meeting, kind, event.side if event is not None else "") if kind else []
     sent = 0
-    for side in _sides_to_tell(meeting, kind, event.side if event is not None else ""):
+    for side in [*acted, *(side for side in told if side not in acted)]:
         company = meeting.sme if side == EXHIBITOR else meeting.buyer
         messages = mail.team_messages(
             company=company,
-            template=f"emails/{kind}",
+            template=f"emails/{'meeting_acted_for' if side in acted else kind}",
             context=lambda side=side: _meeting_context(meeting, side, event),
         )
         sent += mail.send_messages(messages)
-        if messages and kind in ("meeting_moved", "meeting_cancelled"):
+        if messages and (
+            kind in ("meeting_moved", "meeting_cancelled")
+            or (side in acted and meeting.status == MeetingStatus.CANCELLED)
+        ):
             _notice_update(meeting, company)
     return sent
 
@@ -240,7 +283,9 @@ def schedule_published_send(*, pavilion_id: int) -> int:
         Meeting.objects.filter(
             pavilion=pavilion, published_at__isnull=False, status__in=BOOKED_STATUSES
         )
-        .select_related("sme", "buyer__country", "slot", "interpreter", "attendee")
+        .select_related(
+            "sme", "buyer__country", "slot", "interpreter", "attendee", "proxy_attendee"
+        )
         .order_by("slot__starts_at", "pk")
     )
     by_party: dict[tuple[str, int], list[Meeting]] = {}

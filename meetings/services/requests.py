@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from companies.models import SME, ForeignBuyer
+from companies.names import person_name
 from core.locks import waiting_at_most
 from core.services import unique_or_refused
 from events.models import Pavilion, Side
@@ -93,6 +94,30 @@ def check_attendee(sme: SME, attendee) -> None:
         )
 
 
+def check_one_attendee(meeting: Meeting, *, attendee=None, proxy_attendee=None) -> None:
+    """One person attends for the exhibitor: someone of its team, or organiser staff holding
+    the meeting for an absent exhibitor (``proxy_attendee``), never both."""
+    if attendee is not None and meeting.proxy_attendee_id:
+        raise ValidationError(
+            {
+                "attendee": _(
+                    "The organiser's staff attend this meeting for the absent exhibitor; clear "
+                    "the proxy attendee before naming someone from the exhibitor's team."
+                )
+            }
+        )
+    if proxy_attendee is not None and meeting.attendee_id:
+        raise ValidationError(
+            {
+                "proxy_attendee": _(
+                    "%(user)s of the exhibitor's team attends this meeting; clear the attendee "
+                    "before naming organiser staff to attend for the exhibitor."
+                )
+                % {"user": person_name(meeting.attendee)}
+            }
+        )
+
+
 def acting_for_checked(side: Side, acting_for: str, *, default: str) -> str:
     """Whom an organiser acts for (``default`` when they do not say); only organisers act for
     participants."""
@@ -133,7 +158,8 @@ def meeting_request(
 
     Side effects: creates the meeting with an expiry, records the change, and emails the side
     that must answer once the transaction commits (both sides, of a confirmed meeting; after
-    the schedule is published, a scheduling run then places it).
+    the schedule is published, a scheduling run then places it); a side the organiser acted
+    for is told so instead.
     """
     at = at or timezone.now()
     side = Side(side)
@@ -179,11 +205,10 @@ def meeting_request(
     ):
         meeting.save()
     change.record("requested", "meeting.requested", by=by, side=side, acting_for=acting_for)
+    kind = "meeting_confirmed" if confirmed else "meeting_requested"
+    notifications.notify_on_commit(kind, meeting.pk, acted_for=acting_for)
     if confirmed:
-        notifications.notify_on_commit("meeting_confirmed", meeting.pk)
         place_if_published(meeting)
-    else:
-        notifications.notify_on_commit("meeting_requested", meeting.pk)
     return meeting
 
 

@@ -86,6 +86,13 @@ MATRIX = [
         "200 200 200 200 200 200 200 200",
     ),
     (
+        "pavilion rules",
+        "patch",
+        lambda w: f"/pavilions/{w.pavilion.pk}/",
+        lambda w: {"shared_tables": 4},
+        "401 403 403 403 403 200 403 200",
+    ),
+    (
         "catalogue",
         "get",
         lambda w: f"/pavilions/{w.pavilion.pk}/exhibitors/",

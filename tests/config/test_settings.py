@@ -134,3 +134,21 @@ def test_email_links_start_at_site_url_from_the_environment():
     assert run_python(code).stdout.split()[-1] == "http://127.0.0.1:8000"
     configured = run_python(code, SITE_URL="https://pavilion.example/")
     assert configured.stdout.split()[-1] == "https://pavilion.example"
+
+
+LOG_PROBE = (
+    "import django, logging; django.setup(); print(logging.getLevelName(logging.getLogger().level))"
+)
+
+
+@pytest.mark.parametrize("level", ["warning", "WARNING", " Error "])
+def test_log_level_is_read_in_either_case(level):
+    result = run_python(LOG_PROBE, LOG_LEVEL=level)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-1] == level.strip().upper()
+
+
+def test_an_unknown_log_level_is_refused_by_name():
+    result = run_python(LOG_PROBE, LOG_LEVEL="loud")
+    assert result.returncode != 0
+    assert "LOG_LEVEL='loud' is not a log level; use one of debug, info, warning" in result.stderr

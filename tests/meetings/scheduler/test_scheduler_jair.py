@@ -41,4 +41,5 @@ def test_solve_jair_instance_proven_optimal_by_the_exact_search():
     assert check_result(instance, result) == []
     assert len(result["assignments"]) == len(instance["meetings"])
     assert result["gaps"] == 5
-    assert {"phase": "gaps", "gaps": 5, "proven": True, "bound": 5} in states
+    proven = {"phase": "gaps", "gaps": 5, "proven": True, "bound": 5}
+    assert any(state.items() >= proven.items() for state in states)
