@@ -1,6 +1,7 @@
 from .follow_ups import FollowUpRequest, follow_up_due_on
 from .meetings import (
     BOOKED_STATUSES,
+    COMMITTED_STATUSES,
     OPEN_STATUSES,
     SCHEDULABLE_STATUSES,
     AbsentSide,
@@ -17,6 +18,7 @@ from .runs import SchedulingRun
 __all__ = [
     "AT_FAIR",
     "BOOKED_STATUSES",
+    "COMMITTED_STATUSES",
     "LAST_ROUND",
     "OPEN_STATUSES",
     "SCHEDULABLE_STATUSES",

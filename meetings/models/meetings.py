@@ -32,6 +32,8 @@ class MeetingStatus(models.TextChoices):
 OPEN_STATUSES = ("requested", "accepted", "scheduled")
 #: Meetings in these states occupy their slot.
 BOOKED_STATUSES = ("scheduled", "held", "no_show")
+#: Meetings that count against a participant's meeting cap: confirmed, placed or over.
+COMMITTED_STATUSES = ("accepted", *BOOKED_STATUSES)
 #: Meetings the scheduler places: confirmed ones, and those already in a slot.
 SCHEDULABLE_STATUSES = ("accepted", "scheduled")
 #: A participant row names an exhibitor or a buyer, never both.

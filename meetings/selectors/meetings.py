@@ -165,17 +165,32 @@ def interpreter_languages_for(*, pavilion: Pavilion, sme: SME, buyer: ForeignBuy
 
     Prefers a pair one of the pavilion's interpreters covers, so the meeting can be scheduled.
     """
-    sme_languages = sorted(sme.languages.values_list("code", flat=True)) or ["ja"]
-    buyer_languages = sorted(buyer.languages.values_list("code", flat=True)) or ["en"]
+    return interpreter_pair(
+        sme.languages.values_list("code", flat=True),
+        buyer.languages.values_list("code", flat=True),
+        interpreted_pairs(pavilion),
+    )
+
+
+def interpreted_pairs(pavilion: Pavilion) -> set[tuple[str, str]]:
+    """The language pairs (both ways) that one of the pavilion's interpreters covers."""
+    covered = set()
+    for interpreter in Interpreter.objects.filter(pavilion=pavilion).prefetch_related("languages"):
+        codes = {language.code for language in interpreter.languages.all()}
+        covered |= {(a, b) for a in codes for b in codes if a != b}
+    return covered
+
+
+def interpreter_pair(sme_codes, buyer_codes, covered: set[tuple[str, str]]) -> str:
+    """``interpreter_languages_for`` over languages already read: "" when the sides share one,
+    else the first pair (Japanese and English first) that ``covered`` holds, else the first."""
+    sme_languages = sorted(sme_codes) or ["ja"]
+    buyer_languages = sorted(buyer_codes) or ["en"]
     if set(sme_languages) & set(buyer_languages):
         return ""
     # Japanese first: it is the SME staff's own language in nearly every meeting.
     sme_languages.sort(key=lambda code: code != "ja")
     buyer_languages.sort(key=lambda code: code != "en")
-    covered = set()
-    for interpreter in Interpreter.objects.filter(pavilion=pavilion).prefetch_related("languages"):
-        codes = {language.code for language in interpreter.languages.all()}
-        covered |= {(a, b) for a in codes for b in codes if a != b}
     for ours in sme_languages:
         for theirs in buyer_languages:
             if (ours, theirs) in covered:

@@ -31,14 +31,13 @@ from matchmaking.models import Proposal, ProposalStatus
 from matchmaking.reasons import proposal_sentence
 
 from .. import scheduler
-from ..models import AbsentSide, Meeting, MeetingEvent, MeetingStatus
+from ..models import COMMITTED_STATUSES, AbsentSide, Meeting, MeetingEvent, MeetingStatus
+from .meetings import interpreted_pairs, interpreter_pair
 from .scheduling import buyer_key, participant_availability, scheduling_instance, sme_key
 
 #: The meetings a party has in their slot that the instance does not hold (it holds accepted
 #: and scheduled ones), yet the database counts as booked.
 PAST_STATUSES = (MeetingStatus.HELD, MeetingStatus.NO_SHOW)
-#: Meetings that count against a participant's cap (as ``services.requests`` counts them).
-COMMITTED = ("accepted", "scheduled", "held", "no_show")
 
 
 @dataclass
@@ -183,7 +182,7 @@ def _proposals(pavilion: Pavilion) -> dict[int, Proposal]:
         ).values_list("buyer_id", flat=True)
     )
     pairs = set(Meeting.objects.filter(pavilion=pavilion).values_list("sme_id", "buyer_id"))
-    committed = Meeting.objects.filter(pavilion=pavilion, status__in=COMMITTED)
+    committed = Meeting.objects.filter(pavilion=pavilion, status__in=COMMITTED_STATUSES)
     full_smes = {
         row["sme"]
         for row in committed.values("sme").annotate(n=Count("pk"))
@@ -267,24 +266,13 @@ def _interpreter_pairs(pavilion: Pavilion, proposals) -> dict[int, str]:
             **{f"{column}__in": ids}
         ).values_list(column, "language__code"):
             spoken[key(pk)].add(code)
-    covered = set()
-    for interpreter in Interpreter.objects.filter(pavilion=pavilion).prefetch_related("languages"):
-        codes = {language.code for language in interpreter.languages.all()}
-        covered |= {(a, b) for a in codes for b in codes if a != b}
-    pairs = {}
-    for proposal in proposals:
-        ours = sorted(spoken[sme_key(proposal.sme_id)]) or ["ja"]
-        theirs = sorted(spoken[buyer_key(proposal.buyer_id)]) or ["en"]
-        if set(ours) & set(theirs):
-            pairs[proposal.pk] = ""
-            continue
-        ours.sort(key=lambda code: code != "ja")
-        theirs.sort(key=lambda code: code != "en")
-        pairs[proposal.pk] = next(
-            (f"{a}-{b}" for a in ours for b in theirs if (a, b) in covered),
-            f"{ours[0]}-{theirs[0]}",
+    covered = interpreted_pairs(pavilion)
+    return {
+        proposal.pk: interpreter_pair(
+            spoken[sme_key(proposal.sme_id)], spoken[buyer_key(proposal.buyer_id)], covered
         )
-    return pairs
+        for proposal in proposals
+    }
 
 
 def _rows(found: list[dict], proposals: dict[int, Proposal]) -> list[Replacement]:

@@ -16,11 +16,8 @@ from companies.bilingual import in_active_language
 from events.hooks import RuleConflict
 from events.models import Pavilion, Side
 
-from ..models import BOOKED_STATUSES, Meeting, MeetingStatus
+from ..models import BOOKED_STATUSES, COMMITTED_STATUSES, Meeting, MeetingStatus
 
-#: Meetings a participant's cap counts: confirmed by both sides, whether or not in a slot yet
-#: (as ``meetings.services.requests.check_meeting_cap`` counts them).
-CAPPED_STATUSES = (MeetingStatus.ACCEPTED, *BOOKED_STATUSES)
 #: How many meetings a conflict names; the rest are counted.
 NAMED = 10
 
@@ -46,11 +43,11 @@ def _day(pavilion: Pavilion) -> TruncDate:
 
 
 def _per_exhibitor(pavilion, value):
-    return _over(_meetings(pavilion, status__in=CAPPED_STATUSES), _counted(F("sme_id")), value)
+    return _over(_meetings(pavilion, status__in=COMMITTED_STATUSES), _counted(F("sme_id")), value)
 
 
 def _per_buyer(pavilion, value):
-    return _over(_meetings(pavilion, status__in=CAPPED_STATUSES), _counted(F("buyer_id")), value)
+    return _over(_meetings(pavilion, status__in=COMMITTED_STATUSES), _counted(F("buyer_id")), value)
 
 
 def _per_day(pavilion, value):

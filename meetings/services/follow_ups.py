@@ -40,6 +40,7 @@ from ..models import (
     round_label,
 )
 from .attendance import meeting_outcome_record
+from .notifications import company_with_country
 
 SIDES = (Side.EXHIBITOR.value, Side.BUYER.value)
 #: Signatures of follow-up links are good for nothing else.
@@ -209,12 +210,7 @@ def _email_context(follow_up: FollowUpRequest, *, reminder: bool) -> dict:
     meeting = follow_up.meeting
     pavilion, fair = meeting.pavilion, meeting.pavilion.fair
     exhibitor = follow_up.side == Side.EXHIBITOR
-    other = (
-        _("%(company)s (%(country)s)")
-        % {"company": meeting.buyer, "country": meeting.buyer.country}
-        if exhibitor
-        else str(meeting.sme)
-    )
+    other = company_with_country(meeting.buyer) if exhibitor else str(meeting.sme)
     return {
         "meeting": meeting,
         "pavilion": pavilion,

@@ -91,7 +91,8 @@ def _sides_to_tell(meeting: Meeting, kind: str, acted_side: str) -> list[str]:
     return waiting
 
 
-def _company_with_country(buyer) -> str:
+def company_with_country(buyer) -> str:
+    """A buyer as exhibitors read it in emails: its name and country."""
     return _("%(company)s (%(country)s)") % {"company": buyer, "country": buyer.country}
 
 
@@ -115,7 +116,7 @@ def _meeting_context(meeting: Meeting, side: str, event) -> dict:
         "fair": fair,
         "side": side,
         "other": other,
-        "other_with_country": _company_with_country(other) if side == EXHIBITOR else str(other),
+        "other_with_country": company_with_country(other) if side == EXHIBITOR else str(other),
         "requested_by": (
             "organiser" if meeting.requested_by_side == Side.ORGANISER else "other_side"
         ),
@@ -232,7 +233,7 @@ def _schedule_context(pavilion, kind, company, meetings, before, changes) -> dic
 
     def other(meeting):
         if kind == "sme":
-            return _company_with_country(meeting.buyer)
+            return company_with_country(meeting.buyer)
         return str(meeting.sme)
 
     def was(pk):

@@ -20,7 +20,7 @@ from core.services import unique_or_refused
 from events.models import Pavilion, Side
 from matchmaking.models import Proposal
 
-from ..models import OPEN_STATUSES, ActingFor, Meeting, MeetingStatus
+from ..models import COMMITTED_STATUSES, OPEN_STATUSES, ActingFor, Meeting, MeetingStatus
 from ..selectors.conflicts import participant_registration
 from ..selectors.meetings import interpreter_languages_for
 from . import notifications
@@ -29,8 +29,6 @@ from .runs import scheduling_run_request_quietly
 
 #: A request with no proposal behind it scores this on the scheduler's 0-100 scale.
 UNSCORED_REQUEST_SCORE = 50.0
-#: Meetings that count against a participant's meeting cap.
-COMMITTED_STATUSES = ("accepted", "scheduled", "held", "no_show")
 
 
 def _registrations_locked(pavilion: Pavilion, sme: SME, buyer: ForeignBuyer) -> list:
