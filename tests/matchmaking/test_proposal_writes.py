@@ -69,3 +69,31 @@ def test_only_a_changed_proposal_is_rewritten_and_only_a_dropped_one_withdrawn(
     for proposal in kept:
         pair = (proposal.sme_id, proposal.buyer_id)
         assert after[pair] == before[pair]  # not written: same run, same updated_at
+
+
+def test_a_proposal_whose_reasons_alone_changed_is_rewritten_and_tuples_read_as_lists(
+    small_pavilion, django_capture_on_commit_callbacks
+):
+    pavilion = small_pavilion["pavilion"]
+    run_now(pavilion, django_capture_on_commit_callbacks)
+    rows = list(Proposal.objects.filter(pavilion=pavilion).order_by("pk"))
+    reworded, as_tuples = rows[0], rows[1]
+    reworded.reason = {**reworded.reason, "languages": ["xx"]}
+    as_tuples.reason = {
+        key: tuple(value) if isinstance(value, list) else value
+        for key, value in {**as_tuples.reason, "shared": ["ja", "en"]}.items()
+    }
+    Proposal.objects.filter(pk=as_tuples.pk).update(
+        reason={**as_tuples.reason, "shared": ["ja", "en"]}
+    )
+    run = MatchingRun.objects.create(pavilion=pavilion)
+
+    counts = services.proposals_store(
+        run=run,
+        outcome=engine.ProposalRun(proposals=[engine_proposal(row) for row in rows]),
+    )
+
+    assert counts["updated"] == 1
+    reworded.refresh_from_db()
+    assert (reworded.reason["languages"], reworded.run_id) == (["xx"], run.pk)
+    assert Proposal.objects.get(pk=as_tuples.pk).run_id != run.pk
