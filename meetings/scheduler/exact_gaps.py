@@ -13,12 +13,10 @@ only way to stop RC2, and the child never loads OR-Tools or HiGHS.
 
 from __future__ import annotations
 
-import pickle
-import threading
 from collections import defaultdict
 from typing import Any
 
-from .child_process import start_child
+from .child_process import Child
 from .formulation import Formulation
 from .instance import Instance
 from .schedule import Placement
@@ -32,60 +30,28 @@ class ExactGapSearch:
     ) -> None:
         self.formulation = formulation
         problem = gap_problem(instance, formulation, start) | {"time_limit": time_limit}
-        self._worker = start_child("maxsat_worker")
-        self._bound = 0
-        self._optimum: list[int] | None = None
-        self._errors = b""
-        # A thread feeds the worker and reads its messages, so that the search starts at once
-        # rather than at the first poll, and its bounds arrive while it runs.
-        self._exchange = threading.Thread(
-            target=self._communicate,
-            args=(pickle.dumps(problem, protocol=pickle.HIGHEST_PROTOCOL),),
-            daemon=True,
-        )
-        self._exchange.start()
-
-    def _communicate(self, payload: bytes) -> None:
-        worker = self._worker
-        try:
-            with worker.stdin:
-                worker.stdin.write(payload)
-            while True:
-                kind, value = pickle.load(worker.stdout)
-                if kind == "bound":
-                    self._bound = value
-                else:
-                    self._optimum = value
-        except (BrokenPipeError, EOFError, pickle.UnpicklingError):
-            pass  # the worker ended (or was stopped) mid-message; its exit status tells which
-        # Only a failing worker writes to standard error (its traceback), so reading it last
-        # cannot leave the worker waiting on a full pipe.
-        with worker.stdout, worker.stderr:
-            self._errors = worker.stderr.read()
-        worker.wait()
+        self._child = Child("maxsat_worker", problem)
 
     def lower_bound(self) -> int:
         """The fewest gaps any schedule of these meetings can have, as far as proven so far."""
-        return self._bound
+        return self._child.latest.get("bound", (0,))[0]
 
     def result(self) -> Placement | None:
         """The optimal placement once the worker has finished, else None (never blocks)."""
-        if self._exchange.is_alive():
+        child = self._child
+        if child.running():
             return None
-        if self._worker.returncode < 0:
+        if child.process.returncode < 0:
             return None  # stopped by a signal: its own time limit ran out
-        if self._worker.returncode != 0:
-            raise RuntimeError(
-                f"MaxSAT worker failed: {self._errors.decode(errors='replace').strip()}"
-            )
-        if self._optimum is None:
+        if child.process.returncode != 0:
+            raise RuntimeError(f"MaxSAT worker failed: {child.failure()}")
+        (optimum,) = child.latest.get("optimum", (None,))
+        if optimum is None:
             return None
-        return dict(self.formulation.placements[column] for column in self._optimum)
+        return dict(self.formulation.placements[column] for column in optimum)
 
     def stop(self) -> None:
-        if self._worker.poll() is None:
-            self._worker.kill()
-        self._exchange.join()
+        self._child.kill()
 
 
 def gap_problem(instance: Instance, formulation: Formulation, start: Placement) -> dict[str, Any]:

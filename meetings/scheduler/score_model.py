@@ -13,14 +13,12 @@ a warm start and is a newer HiGHS: on the pavilion-scale instances it proves opt
 from __future__ import annotations
 
 import math
-import pickle
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .child_process import start_child
+from .child_process import Child
 from .formulation import Formulation
 from .greedy import greedy_placement
 from .instance import Instance
@@ -173,48 +171,25 @@ def lp_relaxation_bound(instance: Instance, formulation: Formulation) -> float:
 
 
 class _Worker:
-    """A mip_worker child, fed one problem; a thread collects its messages as they arrive."""
+    """A mip_worker child, fed one problem."""
 
     def __init__(self, problem: dict[str, Any]) -> None:
-        self._process = start_child("mip_worker")
-        self._latest: dict[str, tuple[Any, ...]] = {}
-        self._errors = b""
+        self._child = Child("mip_worker", problem)
         self._stopped = False
-        self._exchange = threading.Thread(
-            target=self._communicate,
-            args=(pickle.dumps(problem, protocol=pickle.HIGHEST_PROTOCOL),),
-            daemon=True,
-        )
-        self._exchange.start()
-
-    def _communicate(self, payload: bytes) -> None:
-        process = self._process
-        try:
-            with process.stdin:
-                process.stdin.write(payload)
-            while True:
-                kind, *values = pickle.load(process.stdout)
-                self._latest[kind] = tuple(values)
-        except (BrokenPipeError, EOFError, pickle.UnpicklingError):
-            pass  # the worker ended (or was stopped) mid-message; its exit status tells which
-        # HiGHS writes nothing to standard error (output_flag off): only a traceback lands there.
-        with process.stdout, process.stderr:
-            self._errors = process.stderr.read()
-        process.wait()
 
     def wait(self, deadline: float, report: Callable[[State], None]) -> dict[str, tuple]:
         """The latest message of each kind once the worker ends, or is stopped at `deadline`."""
-        while self._exchange.is_alive() and (remaining := deadline - time.monotonic()) > 0:
-            self._exchange.join(min(POLL_SECONDS, remaining))
+        child = self._child
+        while child.running() and (remaining := deadline - time.monotonic()) > 0:
+            child.join(min(POLL_SECONDS, remaining))
             report({})
-        if self._exchange.is_alive():
+        if child.running():
             self._stopped = True
-            self._process.kill()
-            self._exchange.join()
-        if self._process.returncode != 0 and not self._stopped:
-            message = self._errors.decode(errors="replace").strip()
-            raise RuntimeError(f"HiGHS worker failed: {message}")
-        return self._latest
+            child.kill()
+        # HiGHS writes nothing to standard error (output_flag off): only a traceback lands there.
+        if child.process.returncode != 0 and not self._stopped:
+            raise RuntimeError(f"HiGHS worker failed: {child.failure()}")
+        return child.latest
 
 
 def _problem(

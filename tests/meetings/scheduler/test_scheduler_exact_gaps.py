@@ -276,4 +276,4 @@ def test_exact_gap_search_stop_ends_a_running_worker():
     search.stop()
 
     assert time.monotonic() - started < 5
-    assert search._worker.returncode == -signal.SIGKILL  # killed, not finished
+    assert search._child.process.returncode == -signal.SIGKILL  # killed, not finished
