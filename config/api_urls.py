@@ -14,7 +14,15 @@ from events.api import pavilions
 from events.api import views as events
 from matchmaking.api import planning
 from matchmaking.api import views as matchmaking
-from meetings.api import availability, meetings, outcomes, proposals, results, schedule
+from meetings.api import (
+    availability,
+    meetings,
+    outcomes,
+    proposals,
+    replacements,
+    results,
+    schedule,
+)
 from meetings.api import suggested_weights as suggestions
 
 router = DefaultRouter(trailing_slash=True)
@@ -70,6 +78,7 @@ v1 = [
         "pavilion-suggested-weights-apply",
     ),
     pavilion_path("results", results.PavilionResultsView, "pavilion-results"),
+    pavilion_path("replacements", replacements.ReplacementsView, "pavilion-replacements"),
     path("schedule/", schedule.ScheduleView.as_view(), name="schedule"),
     path("schedule.ics", schedule.ScheduleCalendarView.as_view(), name="schedule-ics"),
     # Accepting a proposal requests its meeting: meetings serves it, beside matchmaking's

@@ -33,8 +33,12 @@ def send_meeting_notification(*, kind: str, meeting_id: int, acted_for: str = ""
 
 
 @shared_task(base=Task, autoretry_for=SCHEDULE_SEND_RETRIED, retry_backoff=True, max_retries=5)
-def send_schedule_published(*, pavilion_id: int) -> int:
-    return notifications.schedule_published_send(pavilion_id=pavilion_id)
+def send_schedule_published(
+    *, pavilion_id: int, sme_id: int | None = None, buyer_id: int | None = None
+) -> int:
+    return notifications.schedule_published_send(
+        pavilion_id=pavilion_id, sme_id=sme_id, buyer_id=buyer_id
+    )
 
 
 @shared_task(base=Task)

@@ -95,10 +95,17 @@ def _page(modeladmin, request, slot, *, meeting=None):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return HttpResponseRedirect(here)
+        placed_text = (
+            _(
+                "%(meeting)s is placed at %(slot)s, locked there and published; both sides are "
+                "emailed their updated schedule."
+            )
+            if placed.published_at
+            else _("%(meeting)s is placed at %(slot)s and locked there.")
+        )
         messages.success(
             request,
-            _("%(meeting)s is placed at %(slot)s and locked there.")
-            % {"meeting": placed, "slot": pavilion.fair.local_text(slot.starts_at)},
+            placed_text % {"meeting": placed, "slot": pavilion.fair.local_text(slot.starts_at)},
         )
         return HttpResponseRedirect(reverse("admin:meetings_meeting_change", args=[placed.pk]))
     context = {

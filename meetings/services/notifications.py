@@ -14,6 +14,7 @@ so that publishing again emails only those whose meetings changed, saying what c
 """
 
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -267,11 +268,14 @@ def _schedule_context(pavilion, kind, company, meetings, before, changes) -> dic
     }
 
 
-def schedule_published_send(*, pavilion_id: int) -> int:
+def schedule_published_send(
+    *, pavilion_id: int, sme_id: int | None = None, buyer_id: int | None = None
+) -> int:
     """Email each exhibitor and buyer of a pavilion whose published meetings differ from what
     they were last emailed: the first time their whole schedule, later what changed (new
     meetings, moved ones, ones no longer in their schedule) and the schedule as it is now,
-    with a calendar file. Returns how many messages went out.
+    with a calendar file. With ``sme_id`` and ``buyer_id`` (a meeting published on its own),
+    only those two. Returns how many messages went out.
 
     Side effects: each participant emailed has their ScheduleNotice set to what they were sent.
     """
@@ -280,25 +284,32 @@ def schedule_published_send(*, pavilion_id: int) -> int:
     pavilion = Pavilion.objects.select_related("fair").filter(pk=pavilion_id).first()
     if pavilion is None:
         return 0
-    published = (
-        Meeting.objects.filter(
-            pavilion=pavilion, published_at__isnull=False, status__in=BOOKED_STATUSES
-        )
-        .select_related(
-            "sme", "buyer__country", "slot", "interpreter", "attendee", "proxy_attendee"
-        )
-        .order_by("slot__starts_at", "pk")
+    published = Meeting.objects.filter(
+        pavilion=pavilion, published_at__isnull=False, status__in=BOOKED_STATUSES
     )
+    notices = ScheduleNotice.objects.filter(pavilion=pavilion)
+    only = sme_id is not None or buyer_id is not None
+    if only:
+        published = published.filter(Q(sme_id=sme_id) | Q(buyer_id=buyer_id))
+        notices = notices.filter(Q(sme_id=sme_id) | Q(buyer_id=buyer_id))
     by_party: dict[tuple[str, int], list[Meeting]] = {}
     companies: dict[tuple[str, int], object] = {}
-    for meeting in published:
+    for meeting in published.select_related(
+        "sme", "buyer__country", "slot", "interpreter", "attendee", "proxy_attendee"
+    ).order_by("slot__starts_at", "pk"):
         for kind, company in (("sme", meeting.sme), ("buyer", meeting.buyer)):
             by_party.setdefault((kind, company.pk), []).append(meeting)
             companies[(kind, company.pk)] = company
     # Participants emailed before whose meetings have all gone are told so too.
-    for notice in ScheduleNotice.objects.filter(pavilion=pavilion).select_related("sme", "buyer"):
+    for notice in notices.select_related("sme", "buyer"):
         kind, company = ("sme", notice.sme) if notice.sme_id else ("buyer", notice.buyer)
         companies.setdefault((kind, company.pk), company)
+    if only:
+        companies = {
+            key: company
+            for key, company in companies.items()
+            if key in {("sme", sme_id), ("buyer", buyer_id)}
+        }
     sent = 0
     for (kind, _pk), company in sorted(companies.items()):
         sent += _schedule_send(pavilion, kind, company, by_party.get((kind, company.pk), []))

@@ -1,14 +1,18 @@
 """Publishing a pavilion's schedule: its scheduled meetings become fixed and the participants
-are emailed what is new to them."""
+are emailed what is new to them. A meeting placed into a schedule already published (a fair-day
+replacement) is published on its own, its two sides emailed."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from core import audit
 from core.queue import enqueue_on_commit
 from events.models import Pavilion, Side
 
 from ..models import Meeting, MeetingEvent, MeetingStatus
+from .changes import meeting_locked
 
 
 @transaction.atomic
@@ -38,6 +42,42 @@ def schedule_publish(*, pavilion: Pavilion, by=None) -> int:
         by=by,
     )
     pavilion.schedule_published_at = now
+    _record_published(ids, by)
+    enqueue_on_commit("meetings.tasks.send_schedule_published", pavilion_id=pavilion.pk)
+    return len(ids)
+
+
+@transaction.atomic
+def meeting_publish(*, meeting: Meeting, by=None) -> Meeting:
+    """Publish one scheduled meeting of a pavilion whose schedule is published, leaving the
+    pavilion's other unpublished changes for the organiser's next publication. Publishing an
+    already published meeting changes nothing.
+
+    Side effects, once the transaction commits: the meeting's exhibitor and buyer, and only
+    they, are emailed what changed in their published schedule (as ``schedule_publish`` does).
+    """
+    meeting = meeting_locked(meeting.pk)
+    if meeting.published_at is not None:
+        return meeting
+    if meeting.status != MeetingStatus.SCHEDULED:
+        raise ValidationError(
+            _("Only a meeting with a slot can be published; this one is %(status)s.")
+            % {"status": meeting.get_status_display().lower()}
+        )
+    meeting.published_at = timezone.now()
+    meeting.save(update_fields=["published_at", "updated_at"])
+    _record_published([meeting.pk], by)
+    enqueue_on_commit(
+        "meetings.tasks.send_schedule_published",
+        pavilion_id=meeting.pavilion_id,
+        sme_id=meeting.sme_id,
+        buyer_id=meeting.buyer_id,
+    )
+    return meeting
+
+
+def _record_published(ids: list[int], by) -> None:
+    """The meetings' history: published by the organiser."""
     MeetingEvent.objects.bulk_create(
         MeetingEvent(
             meeting_id=pk,
@@ -49,5 +89,3 @@ def schedule_publish(*, pavilion: Pavilion, by=None) -> int:
         )
         for pk in ids
     )
-    enqueue_on_commit("meetings.tasks.send_schedule_published", pavilion_id=pavilion.pk)
-    return len(ids)

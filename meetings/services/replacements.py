@@ -4,7 +4,9 @@ a proposal is accepted on both sides' behalf (the meeting is confirmed) and then
 Nothing else moves. The placement services re-check every rule, so a candidate that went stale
 since the list was shown (someone booked, a cap filled) is refused with their message and
 nothing is written. The placed meeting is locked in its slot, so a later scheduling run keeps
-it where the organiser put it. Audited and emailed as those services do.
+it where the organiser put it. Audited and emailed as those services do. When the pavilion's
+schedule is published, the placed meeting is published at once and its two sides are emailed
+their updated schedule: on the fair day they cannot wait for the next publication.
 """
 
 from django.core.exceptions import ValidationError
@@ -17,6 +19,7 @@ from matchmaking.models import Proposal
 from ..models import Meeting, MeetingStatus
 from .placement import meeting_lock, meeting_move
 from .proposals import proposal_accept
+from .publication import meeting_publish
 
 
 @transaction.atomic
@@ -68,4 +71,7 @@ def replacement_place(
             status=MeetingStatus.ACCEPTED,
         )
     meeting = meeting_move(meeting=meeting, slot=slot, interpreter=interpreter, by=by)
-    return meeting_lock(meeting=meeting, locked=True, by=by)
+    meeting = meeting_lock(meeting=meeting, locked=True, by=by)
+    if Pavilion.objects.filter(pk=pavilion.pk, schedule_published_at__isnull=False).exists():
+        meeting = meeting_publish(meeting=meeting, by=by)
+    return meeting

@@ -1,6 +1,6 @@
 """The schedule grid in a real browser: the organiser picks a meeting, sees where it can go,
 drags it to a free slot and sees it moved, then drops it on a busy slot and reads why not; the
-picked grid without the script, in Japanese."""
+picked grid without the script, in Japanese, refusing a slot taken since the page was shown."""
 
 import pytest
 
@@ -26,7 +26,7 @@ def test_an_organiser_moves_a_meeting_by_dragging_it_in_the_grid(
     live_server, browser, screenshots, make_organiser
 ):
     world = grid_world(exhibitors=3, buyers=4)
-    pavilion, (maker, other_maker, _third), (buyer, *_rest) = (
+    pavilion, (maker, other_maker, third), (buyer, *_rest) = (
         world["pavilion"],
         world["smes"],
         world["buyers"],
@@ -81,6 +81,19 @@ def test_an_organiser_moves_a_meeting_by_dragging_it_in_the_grid(
     )
     assert "商談を移動しています" in japanese.inner_text("#grid-picked")
     assert cell(japanese, maker, busy).locator("form").count() == 0
+    # A slot taken after the page was shown: the click is refused with the same message.
+    stale = world["first_day"][4]
+    assert cell(japanese, maker, stale).locator("form").count() == 1
+    scheduled(pavilion, third, buyer, stale)
+    cell(japanese, maker, stale).locator("button").click()
+    japanese.wait_for_selector(".messagelist .error")
+    assert "Buyer 000は" in japanese.inner_text(".messagelist .error")
+    assert "1つの時間枠に入れられる商談は1件だけです" in japanese.inner_text(".messagelist .error")
+    moving.refresh_from_db()
+    assert moving.slot_id == free.pk
+    japanese.goto(
+        f"{live_server.url}/ja/admin/meetings/meeting/schedule/{pavilion.pk}/?meeting={moving.pk}"
+    )
     cell(japanese, maker, first).locator("button").click()
     japanese.wait_for_selector(".messagelist .success")
     moving.refresh_from_db()

@@ -11,14 +11,15 @@ from django.urls import reverse
 from django.utils import translation
 
 from companies.factories import LanguageFactory
+from companies.models import Membership
 from events.factories import InterpreterFactory, OrganisingOfficeFactory
 from matchmaking.models import Proposal, ProposalStatus
-from meetings.models import Meeting, MeetingStatus
+from meetings.models import Meeting, MeetingStatus, ScheduleNotice
 from meetings.selectors.replacements import replacement_candidates
 from meetings.services.attendance import meeting_record_attendance
 from meetings.services.decisions import meeting_cancel
 from meetings.services.placement import meeting_move
-from meetings.services.publication import schedule_publish
+from meetings.services.publication import meeting_publish, schedule_publish
 from meetings.services.replacements import replacement_place
 
 from .grid_builders import accepted_meeting, booked, grid_world
@@ -179,6 +180,64 @@ def test_placing_a_proposal_confirms_the_meeting_for_both_sides(world, mailoutbo
     assert freed.pk != placed.pk
 
 
+def team_member(django_user_model, company, username):
+    user = django_user_model.objects.create_user(username, f"{username}@example.com", "x")
+    field = "sme" if company.__class__.__name__ == "SME" else "buyer"
+    Membership.objects.create(user=user, preferred_language="en", **{field: company})
+    return user
+
+
+def test_a_replacement_in_a_published_schedule_is_published_and_its_two_sides_emailed(
+    world, django_user_model, django_capture_on_commit_callbacks, mailoutbox
+):
+    pavilion, smes, buyers, slots = (world[k] for k in ("pavilion", "smes", "buyers", "first_day"))
+    for company, username in ((smes[2], "ken"), (buyers[3], "eva"), (smes[1], "yui")):
+        team_member(django_user_model, company, username)
+    draft = meeting_move(meeting=accepted_meeting(pavilion, smes[1], buyers[4]), slot=slots[1])
+    proposal = propose(world, 2, 3)
+    cancelled(world)
+    with django_capture_on_commit_callbacks(execute=True):
+        placed = replacement_place(
+            pavilion=pavilion, slot=world["slot"], candidate=f"p{proposal.pk}"
+        )
+    assert placed.published_at is not None
+    assert placed.events.filter(action="published").exists()
+    draft.refresh_from_db()
+    assert draft.published_at is None  # left for the organiser's next publication
+    schedules = [m for m in mailoutbox if m.subject.startswith("Your meeting schedule")]
+    assert sorted(address for m in schedules for address in m.to) == [
+        "eva@example.com",
+        "ken@example.com",
+    ]
+    slot = world["slot"]
+    assert all(pavilion.fair.slot_text(slot.starts_at, slot.ends_at) in m.body for m in schedules)
+    assert ScheduleNotice.objects.filter(sme=smes[2]).exists()
+    assert not ScheduleNotice.objects.filter(sme=smes[1]).exists()
+
+
+def test_a_replacement_before_publication_waits_for_it(
+    db, django_user_model, django_capture_on_commit_callbacks, mailoutbox
+):
+    world = grid_world(exhibitors=2, buyers=2)
+    team_member(django_user_model, world["smes"][0], "ken")
+    waiting = accepted_meeting(world["pavilion"], world["smes"][0], world["buyers"][0])
+    with django_capture_on_commit_callbacks(execute=True):
+        placed = replacement_place(
+            pavilion=world["pavilion"], slot=world["first_day"][0], candidate=f"m{waiting.pk}"
+        )
+    assert (placed.status, placed.published_at) == ("scheduled", None)
+    assert not mailoutbox
+
+
+def test_only_a_meeting_with_a_slot_is_published_on_its_own(world):
+    waiting = accepted_meeting(world["pavilion"], world["smes"][2], world["buyers"][2])
+    with pytest.raises(ValidationError, match="with a slot"):
+        meeting_publish(meeting=waiting)
+    busy = Meeting.objects.get(pk=world["busy"].pk)
+    assert meeting_publish(meeting=busy).published_at == busy.published_at  # published already
+    assert busy.events.filter(action="published").count() == 1
+
+
 def test_a_stale_candidate_is_refused_and_nothing_is_written(world):
     pavilion, smes, buyers, slot = (world[k] for k in ("pavilion", "smes", "buyers", "slot"))
     proposal = propose(world, 2, 3)
@@ -225,6 +284,8 @@ def test_the_organiser_finds_and_places_a_replacement(client, world, organiser):
     placed = Meeting.objects.get(proposal=proposal)
     assert response.url == reverse("admin:meetings_meeting_change", args=[placed.pk])
     assert placed.slot == world["slot"]
+    [message] = [str(m) for m in get_messages(response.wsgi_request)]
+    assert "published; both sides are emailed their updated schedule" in message
 
 
 def test_a_refusal_is_shown_and_nothing_placed(client, world, organiser):
