@@ -279,6 +279,7 @@ def test_the_organiser_finds_and_places_a_replacement(client, world, organiser):
     assert "Maker 002" in text
     assert "Buyer 003" in text
     assert "Place here" in text
+    assert "The schedule is published: the meeting you place here is published at once" in text
     assert world["pavilion"].fair.slot_text(world["slot"].starts_at, world["slot"].ends_at) in text
     response = client.post(url, {"slot": world["slot"].pk, "candidate": f"p{proposal.pk}"})
     placed = Meeting.objects.get(proposal=proposal)
@@ -343,6 +344,7 @@ def test_the_replacement_page_in_japanese(client, world, organiser):
     text = client.get(url).content.decode()
     assert "代わりの商談" in text
     assert "ここに入れる" in text
+    assert "ここで入れた商談はすぐに公開され" in text
     assert "Place here" not in text
 
 
