@@ -35,7 +35,11 @@ class ReplacementQuerySerializer(serializers.Serializer):
         required=False, help_text=gettext_lazy("Any slot of the pavilion, instead of a meeting.")
     )
     limit = serializers.IntegerField(
-        required=False, default=10, min_value=1, max_value=50, help_text=gettext_lazy("At most.")
+        required=False,
+        default=10,
+        min_value=1,
+        max_value=50,
+        help_text=gettext_lazy("List at most this many candidates (1 to 50)."),
     )
 
     def validate(self, data):
