@@ -76,9 +76,11 @@ def maximise_score(
 
     problem = _problem(instance, formulation, start, time_limit - STARTUP_SECONDS)
     if len(formulation.placements) > RELAXATION_COLUMNS:
-        relaxed = _Worker(
-            problem | {"relaxation": True, "time_limit": time_limit * RELAXATION_SHARE}
-        ).wait(started + time_limit * RELAXATION_SHARE, report)
+        relaxed = _run_worker(
+            problem | {"relaxation": True, "time_limit": time_limit * RELAXATION_SHARE},
+            started + time_limit * RELAXATION_SHARE,
+            report,
+        )
         values, objective = relaxed.get("relaxation", (None, math.nan))
         if values is not None and math.isfinite(objective):
             bound = objective
@@ -93,7 +95,7 @@ def maximise_score(
         problem["start"] = _start_vector(instance, formulation, best)
         problem["time_limit"] = max(remaining - STARTUP_SECONDS, 0.1)
 
-    found = _Worker(problem).wait(deadline, report)
+    found = _run_worker(problem, deadline, report)
     for kind in ("solution", "final"):
         columns, mip_bound = found.get(kind, (None, math.nan))
         if math.isfinite(mip_bound):
@@ -170,26 +172,22 @@ def lp_relaxation_bound(instance: Instance, formulation: Formulation) -> float:
     return -result.fun
 
 
-class _Worker:
-    """A mip_worker child, fed one problem."""
-
-    def __init__(self, problem: dict[str, Any]) -> None:
-        self._child = Child("mip_worker", problem)
-        self._stopped = False
-
-    def wait(self, deadline: float, report: Callable[[State], None]) -> dict[str, tuple]:
-        """The latest message of each kind once the worker ends, or is stopped at `deadline`."""
-        child = self._child
-        while child.running() and (remaining := deadline - time.monotonic()) > 0:
-            child.join(min(POLL_SECONDS, remaining))
-            report({})
-        if child.running():
-            self._stopped = True
-            child.kill()
-        # HiGHS writes nothing to standard error (output_flag off): only a traceback lands there.
-        if child.process.returncode != 0 and not self._stopped:
-            raise RuntimeError(f"HiGHS worker failed: {child.failure()}")
-        return child.latest
+def _run_worker(
+    problem: dict[str, Any], deadline: float, report: Callable[[State], None]
+) -> dict[str, tuple]:
+    """A mip_worker child fed `problem`: the latest message of each kind once it ends, or is
+    stopped at `deadline`."""
+    child = Child("mip_worker", problem)
+    while child.running() and (remaining := deadline - time.monotonic()) > 0:
+        child.join(min(POLL_SECONDS, remaining))
+        report({})
+    stopped = child.running()
+    if stopped:
+        child.kill()
+    # HiGHS writes nothing to standard error (output_flag off): only a traceback lands there.
+    if child.process.returncode != 0 and not stopped:
+        raise RuntimeError(f"HiGHS worker failed: {child.failure()}")
+    return child.latest
 
 
 def _problem(

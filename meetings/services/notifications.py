@@ -288,10 +288,11 @@ def schedule_published_send(
         pavilion=pavilion, published_at__isnull=False, status__in=BOOKED_STATUSES
     )
     notices = ScheduleNotice.objects.filter(pavilion=pavilion)
-    only = sme_id is not None or buyer_id is not None
-    if only:
-        published = published.filter(Q(sme_id=sme_id) | Q(buyer_id=buyer_id))
-        notices = notices.filter(Q(sme_id=sme_id) | Q(buyer_id=buyer_id))
+    # A meeting published on its own: only its two sides (the query keeps their meetings).
+    wanted = {("sme", sme_id), ("buyer", buyer_id)} if sme_id or buyer_id else None
+    if wanted:
+        theirs = Q(sme_id=sme_id) | Q(buyer_id=buyer_id)
+        published, notices = published.filter(theirs), notices.filter(theirs)
     by_party: dict[tuple[str, int], list[Meeting]] = {}
     companies: dict[tuple[str, int], object] = {}
     for meeting in published.select_related(
@@ -304,12 +305,8 @@ def schedule_published_send(
     for notice in notices.select_related("sme", "buyer"):
         kind, company = ("sme", notice.sme) if notice.sme_id else ("buyer", notice.buyer)
         companies.setdefault((kind, company.pk), company)
-    if only:
-        companies = {
-            key: company
-            for key, company in companies.items()
-            if key in {("sme", sme_id), ("buyer", buyer_id)}
-        }
+    if wanted:
+        companies = {key: company for key, company in companies.items() if key in wanted}
     sent = 0
     for (kind, _pk), company in sorted(companies.items()):
         sent += _schedule_send(pavilion, kind, company, by_party.get((kind, company.pk), []))
